@@ -1,0 +1,15 @@
+/**
+ * Weir's core: the event loop, EventEmitter, Buffer and Node's streams, with no I/O.
+ * streams-nio plugs a Selector into the loop through {@link dev.weir.loop.Poller.Provider}.
+ */
+module dev.weir.streams {
+  requires org.slf4j;
+
+  exports dev.weir.errors;
+  exports dev.weir.events;
+  exports dev.weir.loop;
+  // exports dev.weir.buffer; (added when the package lands)
+  // exports dev.weir.stream; (added when the package lands)
+
+  uses dev.weir.loop.Poller.Provider;
+}

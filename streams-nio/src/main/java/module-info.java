@@ -1,0 +1,5 @@
+/** Weir's I/O: the Selector-driven loop, TCP ({@code net}), files ({@code fs}) and HTTP. */
+module dev.weir.nio {
+  requires transitive dev.weir.streams;
+  requires org.slf4j;
+}

@@ -14,6 +14,8 @@ public final class TestLoop extends EventLoop implements AutoCloseable {
   /** A loop for the calling thread; fails if the thread already runs one. */
   public TestLoop() {
     super();
+    // EventLoop's constructor read the clock before this class's field was set.
+    updateTime();
   }
 
   @Override
@@ -37,6 +39,18 @@ public final class TestLoop extends EventLoop implements AutoCloseable {
       clock++;
       runDue();
     }
+    // The loop waited until now, as a real one wakes from its poll: now() is the new time.
+    updateTime();
+    return this;
+  }
+
+  /**
+   * Moves the clock forward by {@code d} without running anything, as if the code running now
+   * (a main script or a callback) were busy for that long; the next turn sees the new time.
+   */
+  public TestLoop elapse(Duration d) {
+    checkInLoop();
+    clock += d.toMillis();
     return this;
   }
 

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * call {@link #checkInLoop()}. {@link #execute(Runnable)} is the only thread-safe method.
  *
  * <p>An exception escaping a callback is emitted as {@code 'uncaughtException'} on the loop
- * (which is an {@link EventEmitter}); with no listener it is logged and ends {@link #run} by
+ * (which is an {@link EventEmitter}) with Node's arguments {@code (err, "uncaughtException")};
+ * with no listener it is logged and ends {@link #run} by
  * being rethrown, as Node would end the process.
  *
  * <h2>Differences from Node</h2>
@@ -200,7 +201,7 @@ public class EventLoop extends EventEmitter {
   public final Timeout setTimeout(Task task, long ms) {
     checkInLoop();
     Timeout timeout = new Timeout(this, requireTask(task), normalizeDelay(ms), false);
-    schedule(timeout, now);
+    schedule(timeout, freshNow());
     return timeout;
   }
 
@@ -208,7 +209,7 @@ public class EventLoop extends EventEmitter {
   public final Timeout setInterval(Task task, long ms) {
     checkInLoop();
     Timeout timeout = new Timeout(this, requireTask(task), normalizeDelay(ms), true);
-    schedule(timeout, now);
+    schedule(timeout, freshNow());
     return timeout;
   }
 
@@ -336,7 +337,8 @@ public class EventLoop extends EventEmitter {
       throw new Fatal(error);
     }
     try {
-      emit("uncaughtException", error);
+      // Node's listener signature: (err, origin).
+      emit("uncaughtException", error, "uncaughtException");
     } catch (Throwable inHandler) {
       LOG.error("'uncaughtException' listener threw", inHandler);
       throw new Fatal(inHandler);
@@ -353,6 +355,16 @@ public class EventLoop extends EventEmitter {
   /** Refreshes the cached clock (libuv's {@code uv_update_time}). */
   protected final void updateTime() {
     now = clockMillis();
+  }
+
+  /**
+   * Refreshes and returns the cached clock, as Node's {@code getLibuvNow()} does for every timer
+   * it starts: a timer counts from when it was created, not from the start of the turn, so a
+   * busy callback does not make the timers it creates afterwards fire early.
+   */
+  final long freshNow() {
+    updateTime();
+    return now;
   }
 
   /** Node's liveness rule: ref'd active handles, ref'd immediates, close callbacks, posts. */
@@ -419,26 +431,34 @@ public class EventLoop extends EventEmitter {
   }
 
   private void runTimers() {
+    // Node: processTimers(now) compares every timer with the time the phase started, even when
+    // callbacks read a fresher clock (a timer started in this phase never runs in it).
+    long phaseNow = now;
     while (heapSize > 0) {
       Timeout timer = heap[0];
-      if (timer.when > now) {
+      if (timer.when > phaseNow) {
         return;
       }
       heapRemove(timer);
       if (timer.repeat == 0) {
         timer.handle.stop();
       }
+      // Node: listOnTimeout() takes an interval's restart time before calling it.
+      long start = timer.repeat > 0 ? freshNow() : 0;
       invokeCallback(timer.task);
       // Node: an interval is rescheduled after its callback unless cleared or refreshed there.
       if (timer.repeat > 0 && !timer.cleared && timer.heapIndex < 0) {
-        schedule(timer, now);
+        schedule(timer, start);
       }
     }
   }
 
   private void runExternal() {
+    // Only what was posted before the phase began: a task that posts again (or a thread that
+    // posts without pause) waits for the next turn instead of starving timers and immediates,
+    // as libuv's async handles do.
     Runnable task;
-    while ((task = external.poll()) != null) {
+    for (int n = external.size(); n > 0 && (task = external.poll()) != null; n--) {
       Runnable posted = task;
       invokeCallback(posted::run);
     }

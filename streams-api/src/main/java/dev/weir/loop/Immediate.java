@@ -36,8 +36,8 @@ public final class Immediate {
     return this;
   }
 
-  /** Node's {@code immediate.hasRef()}. */
+  /** Node's {@code immediate.hasRef()}: false once the immediate has run or was cleared. */
   public boolean hasRef() {
-    return ref;
+    return ref && !cleared;
   }
 }

@@ -59,7 +59,7 @@ public final class Timeout implements AutoCloseable {
   public Timeout refresh() {
     loop.checkInLoop();
     if (!cleared) {
-      loop.schedule(this, loop.now());
+      loop.schedule(this, loop.freshNow());
     }
     return this;
   }

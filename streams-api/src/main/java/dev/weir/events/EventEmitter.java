@@ -5,7 +5,6 @@ import dev.weir.errors.WeirException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,11 @@ public class EventEmitter {
 
   private static final Object[] NO_ARGS = new Object[0];
 
-  /** Event name to one {@code Object} listener or an {@code Object[]} (copy-on-write). */
+  /**
+   * Event name to one {@code Object} listener or an {@code Object[]} (copy-on-write), in the
+   * order the events first got a listener (a JS object's key order, which eventNames() and
+   * removeAllListeners() follow in Node).
+   */
   private Map<String, Object> events;
   /** Events already warned about for exceeding {@link #maxListeners}. */
   private List<String> warned;
@@ -174,7 +177,7 @@ public class EventEmitter {
       throw ErrorCode.ERR_INVALID_ARG_TYPE.error("listener", "of type function", "null");
     }
     if (events == null) {
-      events = new HashMap<>(8);
+      events = new LinkedHashMap<>(8);
     }
     // Node: 'newListener' is emitted before the listener is added.
     if (events.containsKey("newListener")) {
@@ -443,9 +446,12 @@ public class EventEmitter {
     return List.of(handler);
   }
 
-  /** Node's {@code eventNames()}: the events with listeners, in no guaranteed order. */
+  /**
+   * Node's {@code eventNames()}: the events with listeners, in the order they got their first
+   * listener (an event whose listeners were all removed goes to the end when it gets one again).
+   */
   public List<String> eventNames() {
-    return events == null ? List.of() : List.copyOf(new LinkedHashMap<>(events).keySet());
+    return events == null ? List.of() : List.copyOf(events.keySet());
   }
 
   /** Node's {@code setMaxListeners(n)}; 0 means unlimited. Past it: a warning, never a limit. */

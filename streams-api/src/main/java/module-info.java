@@ -8,7 +8,7 @@ module dev.weir.streams {
   exports dev.weir.errors;
   exports dev.weir.events;
   exports dev.weir.loop;
-  // exports dev.weir.buffer; (added when the package lands)
+  exports dev.weir.buffer;
   // exports dev.weir.stream; (added when the package lands)
 
   uses dev.weir.loop.Poller.Provider;

@@ -1,0 +1,979 @@
+package dev.weir.buffer;
+
+import static dev.weir.errors.ErrorCode.ERR_BUFFER_OUT_OF_BOUNDS;
+import static dev.weir.errors.ErrorCode.ERR_INVALID_ARG_TYPE;
+import static dev.weir.errors.ErrorCode.ERR_INVALID_ARG_VALUE;
+import static dev.weir.errors.ErrorCode.ERR_OUT_OF_RANGE;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A fixed-length run of bytes; mirrors Node's
+ * <a href="https://nodejs.org/docs/latest-v20.x/api/buffer.html#class-buffer">Buffer</a>.
+ * A buffer is a window ({@link #byteOffset()}, {@link #length()}) on a {@code byte[]};
+ * {@link #subarray} and {@link #slice} share that memory as in Node, so a write through one view
+ * is seen by the others. Strings are converted with the
+ * <a href="https://nodejs.org/docs/latest-v20.x/api/buffer.html#buffers-and-character-encodings">encodings</a>
+ * {@code utf8} ({@code utf-8}), {@code utf16le} ({@code utf-16le}, {@code ucs2}, {@code ucs-2}),
+ * {@code latin1} ({@code binary}), {@code ascii}, {@code base64}, {@code base64url} and
+ * {@code hex}, named case-insensitively; a {@code null} encoding means UTF-8 and an unknown one
+ * throws {@code ERR_UNKNOWN_ENCODING}. Malformed input gives Node's results byte for byte
+ * (U+FFFD per WHATWG maximal subpart, lone surrogates as {@code EF BF BD}, hex up to the first
+ * bad pair, lenient base64).
+ *
+ * <p>Buffers are plain data: not confined to an event loop, and not thread-safe.
+ *
+ * <h2>Differences from Node</h2>
+ * <ul>
+ *   <li>Not a {@code Uint8Array}: there is no indexing operator; {@code buf[i]} is
+ *       {@link #get(int)} (0..255) and {@code buf[i] = v} is {@link #set(int, int)} (stores
+ *       {@code v & 0xFF} as Node does). Out-of-range indexes throw {@code ERR_OUT_OF_RANGE}
+ *       where Node reads {@code undefined} or ignores the write.</li>
+ *   <li>Offsets are {@code int}s and required: {@code buf.readUInt32BE()} ports as
+ *       {@code buf.readUInt32BE(0)}. Fractional offsets cannot happen.</li>
+ *   <li>{@code readUInt32BE/LE} return {@code long}; the 64-bit reads return {@code long} instead
+ *       of {@code BigInt}: {@code readBigUInt64BE/LE} return the same 64 bits, to be read with
+ *       {@link Long#toUnsignedString(long)}; {@code writeBigUInt64BE/LE} take the bit pattern.</li>
+ *   <li>{@link #allocUnsafe(int)} is zero-filled (the JVM has no uninitialized memory).</li>
+ *   <li>{@link #wrap(byte[], int, int)} (no copy), {@link #array()}, {@link #byteOffset()} and
+ *       {@link #asByteBuffer()} are Weir extras for zero-copy interop; they expose the backing
+ *       memory, so writes through them are seen by the buffer and vice versa.</li>
+ *   <li>{@link #equals(Object)} and {@link #hashCode()} compare contents (Node's
+ *       {@code buf.equals}); a buffer mutated while used as a hash key is lost, as with any
+ *       mutable key. {@link #compareTo} is Node's {@code buf.compare(target)}.</li>
+ *   <li>{@code Buffer.byteLength} of a base64 or hex string is Node's estimate from the string's
+ *       length (e.g. whitespace counts), and, as in Node, an unknown encoding falls back to UTF-8
+ *       there instead of throwing.</li>
+ *   <li>Like Node, {@code toString(enc, start, end)} returns {@code ""} for an empty range
+ *       before looking at {@code enc}, so an unknown encoding only throws on a non-empty
+ *       range.</li>
+ *   <li>No {@code toJSON}, {@code inspect}, float reads, {@code lastIndexOf} or variable-width
+ *       {@code readUIntBE(offset, byteLength)} yet.</li>
+ * </ul>
+ */
+public final class Buffer implements Comparable<Buffer> {
+  private static final Buffer EMPTY = new Buffer(new byte[0], 0, 0);
+
+  private final byte[] array;
+  private final int offset;
+  private final int length;
+
+  private Buffer(byte[] array, int offset, int length) {
+    this.array = array;
+    this.offset = offset;
+    this.length = length;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Creation
+
+  /** Node's {@code Buffer.alloc(size)}: {@code size} zero bytes; {@code ERR_OUT_OF_RANGE} if < 0. */
+  public static Buffer alloc(int size) {
+    checkSize(size);
+    return size == 0 ? new Buffer(EMPTY.array, 0, 0) : new Buffer(new byte[size], 0, size);
+  }
+
+  /** Node's {@code Buffer.alloc(size, fill)} with a byte value ({@code fill & 0xFF}). */
+  public static Buffer alloc(int size, int fill) {
+    return alloc(size).fill(fill);
+  }
+
+  /**
+   * Node's {@code Buffer.alloc(size, fill)}: the UTF-8 bytes of {@code fill} repeated; an empty
+   * string fills with zeros.
+   */
+  public static Buffer alloc(int size, String fill) {
+    return alloc(size, fill, null);
+  }
+
+  /**
+   * Node's {@code Buffer.alloc(size, fill, encoding)}; {@code ERR_INVALID_ARG_VALUE} when
+   * {@code fill} encodes to no bytes (e.g. invalid hex) and {@code size > 0}.
+   */
+  public static Buffer alloc(int size, String fill, String encoding) {
+    Buffer buf = alloc(size);
+    return size == 0 ? buf : buf.fill(fill, 0, size, encoding);
+  }
+
+  /** Node's {@code Buffer.alloc(size, fill)} with a buffer pattern. */
+  public static Buffer alloc(int size, Buffer fill) {
+    Buffer buf = alloc(size);
+    return size == 0 ? buf : buf.fill(fill, 0, size);
+  }
+
+  /** Node's {@code Buffer.allocUnsafe(size)}; zero-filled in Weir. */
+  public static Buffer allocUnsafe(int size) {
+    return alloc(size);
+  }
+
+  /** Node's {@code Buffer.from(string)}: the UTF-8 bytes of {@code string}. */
+  public static Buffer from(String string) {
+    requireArg(string, "string", "of type string");
+    byte[] bytes = Utf8.encode(string);
+    return new Buffer(bytes, 0, bytes.length);
+  }
+
+  /** Node's {@code Buffer.from(string, encoding)}; {@code null} or {@code ""} mean UTF-8. */
+  public static Buffer from(String string, String encoding) {
+    requireArg(string, "string", "of type string");
+    Encoding enc = Encoding.orUtf8(encoding);
+    if (enc == Encoding.BASE64 || enc == Encoding.BASE64URL) {
+      // Decode into a worst-case array and keep it: the view hides the slack, no second copy.
+      byte[] out = new byte[Base64Codec.maxDecodedLength(string)];
+      return new Buffer(out, 0, Base64Codec.decode(string, out, 0, out.length));
+    }
+    byte[] bytes = enc.encode(string);
+    return new Buffer(bytes, 0, bytes.length);
+  }
+
+  /** Node's {@code Buffer.from(array)}: a copy of {@code bytes}. */
+  public static Buffer from(byte[] bytes) {
+    requireArg(bytes, "array", "an instance of byte[]");
+    return new Buffer(bytes.clone(), 0, bytes.length);
+  }
+
+  /** Node's {@code Buffer.from(buffer)}: a copy of {@code buffer}'s bytes. */
+  public static Buffer from(Buffer buffer) {
+    requireArg(buffer, "buffer", "an instance of Buffer");
+    return new Buffer(buffer.toByteArray(), 0, buffer.length);
+  }
+
+  /**
+   * A buffer over {@code bytes} itself, without copying (Weir extra, like Node's
+   * {@code Buffer.from(arrayBuffer)}): changes to the array show in the buffer and vice versa.
+   */
+  public static Buffer wrap(byte[] bytes) {
+    requireArg(bytes, "array", "an instance of byte[]");
+    return new Buffer(bytes, 0, bytes.length);
+  }
+
+  /**
+   * A buffer over {@code bytes[off..off+len)} without copying (Weir extra, like Node's
+   * {@code Buffer.from(arrayBuffer, byteOffset, length)}); {@code ERR_OUT_OF_RANGE} if the range
+   * does not fit in the array.
+   */
+  public static Buffer wrap(byte[] bytes, int off, int len) {
+    requireArg(bytes, "array", "an instance of byte[]");
+    if (off < 0 || off > bytes.length) {
+      throw ERR_OUT_OF_RANGE.error("offset", ">= 0 and <= " + bytes.length, off);
+    }
+    if (len < 0 || len > bytes.length - off) {
+      throw ERR_OUT_OF_RANGE.error("length", ">= 0 and <= " + (bytes.length - off), len);
+    }
+    return new Buffer(bytes, off, len);
+  }
+
+  /** Node's {@code Buffer.concat(list)}: one new buffer holding all of {@code list}'s bytes. */
+  public static Buffer concat(List<Buffer> list) {
+    requireArg(list, "list", "an instance of List");
+    long total = 0;
+    for (int i = 0; i < list.size(); i++) {
+      total += element(list, i).length;
+    }
+    if (total > Integer.MAX_VALUE) {
+      throw ERR_OUT_OF_RANGE.error("totalLength", "<= " + Integer.MAX_VALUE, total);
+    }
+    return concat(list, (int) total);
+  }
+
+  /**
+   * Node's {@code Buffer.concat(list, totalLength)}: the result is {@code totalLength} long,
+   * truncated or zero-padded; an empty list gives an empty buffer whatever the length.
+   */
+  public static Buffer concat(List<Buffer> list, int totalLength) {
+    requireArg(list, "list", "an instance of List");
+    if (list.isEmpty()) {
+      return alloc(0);
+    }
+    if (totalLength < 0) {
+      throw ERR_OUT_OF_RANGE.error("length", ">= 0 && <= " + Integer.MAX_VALUE, totalLength);
+    }
+    byte[] out = new byte[totalLength];
+    int pos = 0;
+    for (int i = 0; i < list.size() && pos < totalLength; i++) {
+      Buffer b = element(list, i);
+      int n = Math.min(b.length, totalLength - pos);
+      System.arraycopy(b.array, b.offset, out, pos, n);
+      pos += n;
+    }
+    return new Buffer(out, 0, totalLength);
+  }
+
+  /** Node's {@code Buffer.byteLength(string)}: its length in UTF-8. */
+  public static int byteLength(String string) {
+    requireArg(string, "string", "of type string");
+    return Utf8.length(string);
+  }
+
+  /**
+   * Node's {@code Buffer.byteLength(string, encoding)}; estimates for base64 and hex, and UTF-8
+   * for an unknown encoding, exactly as Node does.
+   */
+  public static int byteLength(String string, String encoding) {
+    requireArg(string, "string", "of type string");
+    Encoding enc = Encoding.lookup(encoding);
+    return (enc == null ? Encoding.UTF8 : enc).byteLength(string);
+  }
+
+  /** Node's {@code Buffer.isBuffer(obj)}. */
+  public static boolean isBuffer(Object obj) {
+    return obj instanceof Buffer;
+  }
+
+  /** Node's {@code Buffer.isEncoding(encoding)}: case-insensitive; false for null and "". */
+  public static boolean isEncoding(String encoding) {
+    return Encoding.lookup(encoding) != null;
+  }
+
+  /** Node's {@code Buffer.compare(a, b)}: -1, 0 or 1 by unsigned bytes, then by length. */
+  public static int compare(Buffer a, Buffer b) {
+    requireArg(a, "buf1", "an instance of Buffer");
+    requireArg(b, "buf2", "an instance of Buffer");
+    int c = Arrays.compareUnsigned(a.array, a.offset, a.offset + a.length,
+        b.array, b.offset, b.offset + b.length);
+    return Integer.signum(c);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Views, bytes and copies
+
+  /** Node's {@code buf.length}. */
+  public int length() {
+    return length;
+  }
+
+  /** Node's {@code buf[index]}: the byte as 0..255; {@code ERR_OUT_OF_RANGE} outside. */
+  public int get(int index) {
+    checkIndex(index);
+    return array[offset + index] & 0xFF;
+  }
+
+  /** Node's {@code buf[index] = value}: stores {@code value & 0xFF}; {@code ERR_OUT_OF_RANGE}. */
+  public void set(int index, int value) {
+    checkIndex(index);
+    array[offset + index] = (byte) value;
+  }
+
+  /** Node's {@code buf.subarray(start)}: a view from {@code start} (negative: from the end). */
+  public Buffer subarray(int start) {
+    return subarray(start, length);
+  }
+
+  /**
+   * Node's {@code buf.subarray(start, end)}: a view sharing this buffer's memory; negative
+   * indexes count from the end, both are clamped to {@code [0, length]}, and {@code end <= start}
+   * gives an empty view.
+   */
+  public Buffer subarray(int start, int end) {
+    int s = clampIndex(start);
+    int e = clampIndex(end);
+    return new Buffer(array, offset + s, Math.max(0, e - s));
+  }
+
+  /** Node's {@code buf.slice(start)}: the same as {@link #subarray(int)} (shares memory). */
+  public Buffer slice(int start) {
+    return subarray(start, length);
+  }
+
+  /** Node's {@code buf.slice(start, end)}: the same as {@link #subarray(int, int)}. */
+  public Buffer slice(int start, int end) {
+    return subarray(start, end);
+  }
+
+  /** Node's {@code buf.copy(target)}: copies into {@code target}; returns the bytes copied. */
+  public int copy(Buffer target) {
+    return copy(target, 0, 0, length);
+  }
+
+  /** Node's {@code buf.copy(target, targetStart)}. */
+  public int copy(Buffer target, int targetStart) {
+    return copy(target, targetStart, 0, length);
+  }
+
+  /** Node's {@code buf.copy(target, targetStart, sourceStart)}. */
+  public int copy(Buffer target, int targetStart, int sourceStart) {
+    return copy(target, targetStart, sourceStart, length);
+  }
+
+  /**
+   * Node's {@code buf.copy(target, targetStart, sourceStart, sourceEnd)}: copies as much of
+   * {@code [sourceStart, sourceEnd)} as fits at {@code targetStart}, overlapping ranges
+   * included. {@code ERR_OUT_OF_RANGE} for a negative {@code targetStart} or {@code sourceEnd},
+   * or a {@code sourceStart} outside {@code [0, length]}; a {@code sourceEnd} past the end is
+   * clamped.
+   *
+   * @return the number of bytes copied
+   */
+  public int copy(Buffer target, int targetStart, int sourceStart, int sourceEnd) {
+    requireArg(target, "target", "an instance of Buffer");
+    if (targetStart < 0) {
+      throw ERR_OUT_OF_RANGE.error("targetStart", ">= 0", targetStart);
+    }
+    if (sourceStart < 0 || sourceStart > length) {
+      throw ERR_OUT_OF_RANGE.error("sourceStart", ">= 0 && <= " + length, sourceStart);
+    }
+    if (sourceEnd < 0) {
+      throw ERR_OUT_OF_RANGE.error("sourceEnd", ">= 0", sourceEnd);
+    }
+    int end = Math.min(sourceEnd, length);
+    if (targetStart >= target.length || sourceStart >= end) {
+      return 0;
+    }
+    int n = Math.min(end - sourceStart, target.length - targetStart);
+    System.arraycopy(array, offset + sourceStart, target.array, target.offset + targetStart, n);
+    return n;
+  }
+
+  /** A new {@code byte[]} with this buffer's bytes. */
+  public byte[] toByteArray() {
+    return Arrays.copyOfRange(array, offset, offset + length);
+  }
+
+  /**
+   * The backing array, not a copy (Weir extra, like Node's {@code buf.buffer}): this buffer's
+   * bytes are {@code array()[byteOffset() .. byteOffset() + length())}, and the array may hold
+   * other buffers' bytes around them. Writes to it are writes to the buffer.
+   */
+  public byte[] array() {
+    return array;
+  }
+
+  /** Node's {@code buf.byteOffset}: where this buffer starts in {@link #array()}. */
+  public int byteOffset() {
+    return offset;
+  }
+
+  /**
+   * A {@link ByteBuffer} over this buffer's bytes without copying (Weir extra, for NIO): position
+   * 0, limit and capacity {@link #length()}, big-endian; it shares memory with this buffer.
+   */
+  public ByteBuffer asByteBuffer() {
+    return ByteBuffer.wrap(array, offset, length).slice();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Comparison and search
+
+  /** Node's {@code buf.equals(other)}: whether {@code obj} is a buffer with the same bytes. */
+  @Override
+  public boolean equals(Object obj) {
+    if (this == obj) {
+      return true;
+    }
+    if (!(obj instanceof Buffer)) {
+      return false;
+    }
+    Buffer o = (Buffer) obj;
+    return Arrays.equals(array, offset, offset + length, o.array, o.offset, o.offset + o.length);
+  }
+
+  /** A hash of the contents, consistent with {@link #equals(Object)}. */
+  @Override
+  public int hashCode() {
+    int h = 1;
+    for (int i = offset, end = offset + length; i < end; i++) {
+      h = 31 * h + array[i];
+    }
+    return h;
+  }
+
+  /** Node's {@code buf.compare(target)}: -1, 0 or 1, as {@link #compare(Buffer, Buffer)}. */
+  public int compare(Buffer target) {
+    return compare(this, target);
+  }
+
+  /** The same as {@link #compare(Buffer)}; orders buffers as Node's {@code Buffer.compare}. */
+  @Override
+  public int compareTo(Buffer other) {
+    return compare(this, other);
+  }
+
+  /** Node's {@code buf.indexOf(value)} for a byte value ({@code value & 0xFF}); -1 if absent. */
+  public int indexOf(int value) {
+    return indexOf(value, 0);
+  }
+
+  /**
+   * Node's {@code buf.indexOf(value, byteOffset)} for a byte value; a negative offset counts from
+   * the end.
+   */
+  public int indexOf(int value, int byteOffset) {
+    int start = searchStart(byteOffset, 1);
+    if (start < 0 || length == 0) {
+      return -1;
+    }
+    byte b = (byte) value;
+    for (int i = offset + start, end = offset + length; i < end; i++) {
+      if (array[i] == b) {
+        return i - offset;
+      }
+    }
+    return -1;
+  }
+
+  /** Node's {@code buf.indexOf(value)}: where the UTF-8 bytes of {@code value} first occur. */
+  public int indexOf(String value) {
+    return indexOf(value, 0, null);
+  }
+
+  /** Node's {@code buf.indexOf(value, byteOffset)} for a UTF-8 string. */
+  public int indexOf(String value, int byteOffset) {
+    return indexOf(value, byteOffset, null);
+  }
+
+  /** Node's {@code buf.indexOf(value, encoding)}. */
+  public int indexOf(String value, String encoding) {
+    return indexOf(value, 0, encoding);
+  }
+
+  /**
+   * Node's {@code buf.indexOf(value, byteOffset, encoding)}: the first occurrence of the bytes of
+   * {@code value} in {@code encoding} at or after {@code byteOffset}; an empty value is found at
+   * the (clamped) offset. As in Node, {@code utf16le} only matches at even offsets.
+   */
+  public int indexOf(String value, int byteOffset, String encoding) {
+    requireArg(value, "value", "one of type number or string or an instance of Buffer");
+    Encoding enc = Encoding.require(encoding);
+    byte[] needle = enc.encode(value);
+    int start = searchStart(byteOffset, needle.length);
+    if (needle.length == 0) {
+      return start;
+    }
+    if (enc == Encoding.UTF16LE) {
+      // Node searches UTF-16 code units, so only even positions, from the unit holding start.
+      return start < 0 || length < 2 ? -1 : search(needle, start & ~1, 2);
+    }
+    return start < 0 || length == 0 ? -1 : search(needle, start, 1);
+  }
+
+  /** Node's {@code buf.indexOf(value)} for a buffer. */
+  public int indexOf(Buffer value) {
+    return indexOf(value, 0);
+  }
+
+  /** Node's {@code buf.indexOf(value, byteOffset)} for a buffer. */
+  public int indexOf(Buffer value, int byteOffset) {
+    requireArg(value, "value", "one of type number or string or an instance of Buffer");
+    byte[] needle = value.toByteArray();
+    int start = searchStart(byteOffset, needle.length);
+    if (needle.length == 0) {
+      return start;
+    }
+    return start < 0 || length == 0 ? -1 : search(needle, start, 1);
+  }
+
+  /** Node's {@code buf.includes(value)}: {@code indexOf(value) != -1}. */
+  public boolean includes(int value) {
+    return indexOf(value, 0) != -1;
+  }
+
+  /** Node's {@code buf.includes(value, byteOffset)}. */
+  public boolean includes(int value, int byteOffset) {
+    return indexOf(value, byteOffset) != -1;
+  }
+
+  /** Node's {@code buf.includes(value)} for a UTF-8 string. */
+  public boolean includes(String value) {
+    return indexOf(value, 0, null) != -1;
+  }
+
+  /** Node's {@code buf.includes(value, byteOffset)} for a UTF-8 string. */
+  public boolean includes(String value, int byteOffset) {
+    return indexOf(value, byteOffset, null) != -1;
+  }
+
+  /** Node's {@code buf.includes(value, byteOffset, encoding)}. */
+  public boolean includes(String value, int byteOffset, String encoding) {
+    return indexOf(value, byteOffset, encoding) != -1;
+  }
+
+  /** Node's {@code buf.includes(value)} for a buffer. */
+  public boolean includes(Buffer value) {
+    return indexOf(value, 0) != -1;
+  }
+
+  /** Node's {@code buf.includes(value, byteOffset)} for a buffer. */
+  public boolean includes(Buffer value, int byteOffset) {
+    return indexOf(value, byteOffset) != -1;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Strings
+
+  /** Node's {@code buf.toString()}: the bytes decoded as UTF-8 (malformed input as U+FFFD). */
+  @Override
+  public String toString() {
+    return Utf8.decode(array, offset, length);
+  }
+
+  /** Node's {@code buf.toString(encoding)}; {@code null} means UTF-8. */
+  public String toString(String encoding) {
+    return toString(encoding, 0, length);
+  }
+
+  /**
+   * Node's {@code buf.toString(encoding, start, end)}: {@code start} below 0 reads from 0,
+   * {@code end} past the length reads to the end, and an empty range gives {@code ""}.
+   */
+  public String toString(String encoding, int start, int end) {
+    int s = Math.max(start, 0);
+    if (s >= length) {
+      return "";
+    }
+    int e = Math.min(end, length);
+    if (e <= s) {
+      return "";
+    }
+    return Encoding.require(encoding).decode(array, offset + s, e - s);
+  }
+
+  /**
+   * Node's {@code buf.write(string)}: writes the UTF-8 bytes of {@code string} at 0, never part
+   * of a character.
+   *
+   * @return the number of bytes written
+   */
+  public int write(String string) {
+    return write(string, 0, length, null);
+  }
+
+  /** Node's {@code buf.write(string, offset)}. */
+  public int write(String string, int offset) {
+    return write(string, offset, length - checkWriteOffset(offset), null);
+  }
+
+  /** Node's {@code buf.write(string, encoding)}. */
+  public int write(String string, String encoding) {
+    return write(string, 0, length, encoding);
+  }
+
+  /** Node's {@code buf.write(string, offset, encoding)}. */
+  public int write(String string, int offset, String encoding) {
+    return write(string, offset, length - checkWriteOffset(offset), encoding);
+  }
+
+  /** Node's {@code buf.write(string, offset, length)}. */
+  public int write(String string, int offset, int length) {
+    return write(string, offset, length, null);
+  }
+
+  /**
+   * Node's {@code buf.write(string, offset, length, encoding)}: writes at most {@code length}
+   * bytes at {@code offset}, only whole characters (UTF-8) or code units (UTF-16LE), hex up to
+   * the first invalid pair. {@code ERR_OUT_OF_RANGE} when {@code offset} or {@code length} is
+   * outside {@code [0, buf.length]}; a {@code length} past the end is clamped.
+   *
+   * @return the number of bytes written
+   */
+  public int write(String string, int offset, int length, String encoding) {
+    requireArg(string, "argument", "of type string");
+    checkWriteOffset(offset);
+    if (length < 0 || length > this.length) {
+      throw ERR_OUT_OF_RANGE.error("length", ">= 0 && <= " + this.length, length);
+    }
+    int max = Math.min(length, this.length - offset);
+    return Encoding.orUtf8(encoding).write(string, array, this.offset + offset, max);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Fill
+
+  /** Node's {@code buf.fill(value)} with a byte value ({@code value & 0xFF}); returns this. */
+  public Buffer fill(int value) {
+    return fill(value, 0, length);
+  }
+
+  /** Node's {@code buf.fill(value, offset)} with a byte value. */
+  public Buffer fill(int value, int offset) {
+    return fill(value, offset, length);
+  }
+
+  /**
+   * Node's {@code buf.fill(value, offset, end)}: {@code ERR_OUT_OF_RANGE} for a negative
+   * {@code offset} or an {@code end} outside {@code [0, length]}; nothing happens when
+   * {@code offset >= end}.
+   */
+  public Buffer fill(int value, int offset, int end) {
+    if (checkFillRange(offset, end)) {
+      Arrays.fill(array, this.offset + offset, this.offset + end, (byte) value);
+    }
+    return this;
+  }
+
+  /** Node's {@code buf.fill(string)}: the UTF-8 bytes repeated; {@code ""} fills zeros. */
+  public Buffer fill(String value) {
+    return fill(value, 0, length, null);
+  }
+
+  /** Node's {@code buf.fill(string, encoding)}. */
+  public Buffer fill(String value, String encoding) {
+    return fill(value, 0, length, encoding);
+  }
+
+  /** Node's {@code buf.fill(string, offset)}. */
+  public Buffer fill(String value, int offset) {
+    return fill(value, offset, length, null);
+  }
+
+  /** Node's {@code buf.fill(string, offset, encoding)}. */
+  public Buffer fill(String value, int offset, String encoding) {
+    return fill(value, offset, length, encoding);
+  }
+
+  /** Node's {@code buf.fill(string, offset, end)}. */
+  public Buffer fill(String value, int offset, int end) {
+    return fill(value, offset, end, null);
+  }
+
+  /**
+   * Node's {@code buf.fill(string, offset, end, encoding)}: the encoded bytes repeated over
+   * {@code [offset, end)}, the last repetition cut short; {@code ""} fills zeros;
+   * {@code ERR_INVALID_ARG_VALUE} when a non-empty string encodes to nothing (invalid hex);
+   * {@code ERR_UNKNOWN_ENCODING} for an unknown encoding.
+   */
+  public Buffer fill(String value, int offset, int end, String encoding) {
+    requireArg(value, "value", "one of type string, Buffer, or number");
+    Encoding enc = Encoding.orUtf8(encoding);
+    if (value.isEmpty()) {
+      return fill(0, offset, end);
+    }
+    if (!checkFillRange(offset, end)) {
+      return this;
+    }
+    byte[] pattern = enc.encode(value);
+    if (pattern.length == 0) {
+      throw ERR_INVALID_ARG_VALUE.error("value", "is invalid", "'" + value + "'");
+    }
+    fillPattern(pattern, offset, end);
+    return this;
+  }
+
+  /** Node's {@code buf.fill(buffer)}: {@code value}'s bytes repeated. */
+  public Buffer fill(Buffer value) {
+    return fill(value, 0, length);
+  }
+
+  /** Node's {@code buf.fill(buffer, offset)}. */
+  public Buffer fill(Buffer value, int offset) {
+    return fill(value, offset, length);
+  }
+
+  /** Node's {@code buf.fill(buffer, offset, end)}; {@code ERR_INVALID_ARG_VALUE} if empty. */
+  public Buffer fill(Buffer value, int offset, int end) {
+    requireArg(value, "value", "one of type string, Buffer, or number");
+    if (!checkFillRange(offset, end)) {
+      return this;
+    }
+    if (value.length == 0) {
+      throw ERR_INVALID_ARG_VALUE.error("value", "is invalid", "<Buffer >");
+    }
+    fillPattern(value.toByteArray(), offset, end); // a copy: value may overlap this buffer
+    return this;
+  }
+
+  private void fillPattern(byte[] pattern, int from, int to) {
+    int pos = offset + from;
+    int end = offset + to;
+    int n = Math.min(pattern.length, end - pos);
+    System.arraycopy(pattern, 0, array, pos, n);
+    // Double the filled prefix each round: log(n) array copies.
+    int filled = n;
+    int start = pos;
+    pos += n;
+    while (pos < end) {
+      int chunk = Math.min(filled, end - pos);
+      System.arraycopy(array, start, array, pos, chunk);
+      pos += chunk;
+      filled += chunk;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Fixed-width integers (Node: lib/internal/buffer.js)
+
+  /** Node's {@code buf.readUInt8(offset)}. */
+  public int readUInt8(int offset) {
+    return array[at(offset, 1)] & 0xFF;
+  }
+
+  /** Node's {@code buf.readInt8(offset)}. */
+  public int readInt8(int offset) {
+    return array[at(offset, 1)];
+  }
+
+  /** Node's {@code buf.readUInt16BE(offset)}. */
+  public int readUInt16BE(int offset) {
+    int p = at(offset, 2);
+    return (array[p] & 0xFF) << 8 | (array[p + 1] & 0xFF);
+  }
+
+  /** Node's {@code buf.readUInt16LE(offset)}. */
+  public int readUInt16LE(int offset) {
+    int p = at(offset, 2);
+    return (array[p] & 0xFF) | (array[p + 1] & 0xFF) << 8;
+  }
+
+  /** Node's {@code buf.readInt16BE(offset)}. */
+  public int readInt16BE(int offset) {
+    return (short) readUInt16BE(offset);
+  }
+
+  /** Node's {@code buf.readInt16LE(offset)}. */
+  public int readInt16LE(int offset) {
+    return (short) readUInt16LE(offset);
+  }
+
+  /** Node's {@code buf.readUInt32BE(offset)}, as a {@code long} in {@code [0, 2^32)}. */
+  public long readUInt32BE(int offset) {
+    return readInt32BE(offset) & 0xFFFF_FFFFL;
+  }
+
+  /** Node's {@code buf.readUInt32LE(offset)}, as a {@code long} in {@code [0, 2^32)}. */
+  public long readUInt32LE(int offset) {
+    return readInt32LE(offset) & 0xFFFF_FFFFL;
+  }
+
+  /** Node's {@code buf.readInt32BE(offset)}. */
+  public int readInt32BE(int offset) {
+    int p = at(offset, 4);
+    return (array[p] & 0xFF) << 24 | (array[p + 1] & 0xFF) << 16 | (array[p + 2] & 0xFF) << 8
+        | (array[p + 3] & 0xFF);
+  }
+
+  /** Node's {@code buf.readInt32LE(offset)}. */
+  public int readInt32LE(int offset) {
+    int p = at(offset, 4);
+    return (array[p] & 0xFF) | (array[p + 1] & 0xFF) << 8 | (array[p + 2] & 0xFF) << 16
+        | (array[p + 3] & 0xFF) << 24;
+  }
+
+  /** Node's {@code buf.readBigInt64BE(offset)}, as a {@code long}. */
+  public long readBigInt64BE(int offset) {
+    int p = at(offset, 8);
+    long v = 0;
+    for (int i = 0; i < 8; i++) {
+      v = v << 8 | (array[p + i] & 0xFF);
+    }
+    return v;
+  }
+
+  /** Node's {@code buf.readBigInt64LE(offset)}, as a {@code long}. */
+  public long readBigInt64LE(int offset) {
+    int p = at(offset, 8);
+    long v = 0;
+    for (int i = 7; i >= 0; i--) {
+      v = v << 8 | (array[p + i] & 0xFF);
+    }
+    return v;
+  }
+
+  /**
+   * Node's {@code buf.readBigUInt64BE(offset)}: the 64 bits as a {@code long}; values of 2^63 and
+   * more come out negative ({@link Long#toUnsignedString(long)} prints Node's value).
+   */
+  public long readBigUInt64BE(int offset) {
+    return readBigInt64BE(offset);
+  }
+
+  /** Node's {@code buf.readBigUInt64LE(offset)}: the 64 bits as a {@code long}. */
+  public long readBigUInt64LE(int offset) {
+    return readBigInt64LE(offset);
+  }
+
+  /** Node's {@code buf.writeUInt8(value, offset)}: value in {@code [0, 255]}; returns offset + 1. */
+  public int writeUInt8(int value, int offset) {
+    checkValue(value, 0, 0xFF, "0 and <= 255");
+    array[at(offset, 1)] = (byte) value;
+    return offset + 1;
+  }
+
+  /** Node's {@code buf.writeInt8(value, offset)}: value in {@code [-128, 127]}. */
+  public int writeInt8(int value, int offset) {
+    checkValue(value, -0x80, 0x7F, "-128 and <= 127");
+    array[at(offset, 1)] = (byte) value;
+    return offset + 1;
+  }
+
+  /** Node's {@code buf.writeUInt16BE(value, offset)}: value in {@code [0, 65535]}. */
+  public int writeUInt16BE(int value, int offset) {
+    checkValue(value, 0, 0xFFFF, "0 and <= 65535");
+    return put(value, at(offset, 2), 2, true) - this.offset;
+  }
+
+  /** Node's {@code buf.writeUInt16LE(value, offset)}: value in {@code [0, 65535]}. */
+  public int writeUInt16LE(int value, int offset) {
+    checkValue(value, 0, 0xFFFF, "0 and <= 65535");
+    return put(value, at(offset, 2), 2, false) - this.offset;
+  }
+
+  /** Node's {@code buf.writeInt16BE(value, offset)}: value in {@code [-32768, 32767]}. */
+  public int writeInt16BE(int value, int offset) {
+    checkValue(value, -0x8000, 0x7FFF, "-32768 and <= 32767");
+    return put(value, at(offset, 2), 2, true) - this.offset;
+  }
+
+  /** Node's {@code buf.writeInt16LE(value, offset)}: value in {@code [-32768, 32767]}. */
+  public int writeInt16LE(int value, int offset) {
+    checkValue(value, -0x8000, 0x7FFF, "-32768 and <= 32767");
+    return put(value, at(offset, 2), 2, false) - this.offset;
+  }
+
+  /** Node's {@code buf.writeUInt32BE(value, offset)}: value in {@code [0, 2^32 - 1]}. */
+  public int writeUInt32BE(long value, int offset) {
+    checkValue(value, 0, 0xFFFF_FFFFL, "0 and <= 4294967295");
+    return put(value, at(offset, 4), 4, true) - this.offset;
+  }
+
+  /** Node's {@code buf.writeUInt32LE(value, offset)}: value in {@code [0, 2^32 - 1]}. */
+  public int writeUInt32LE(long value, int offset) {
+    checkValue(value, 0, 0xFFFF_FFFFL, "0 and <= 4294967295");
+    return put(value, at(offset, 4), 4, false) - this.offset;
+  }
+
+  /** Node's {@code buf.writeInt32BE(value, offset)}: value in {@code [-2^31, 2^31 - 1]}. */
+  public int writeInt32BE(long value, int offset) {
+    checkValue(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "-2147483648 and <= 2147483647");
+    return put(value, at(offset, 4), 4, true) - this.offset;
+  }
+
+  /** Node's {@code buf.writeInt32LE(value, offset)}: value in {@code [-2^31, 2^31 - 1]}. */
+  public int writeInt32LE(long value, int offset) {
+    checkValue(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "-2147483648 and <= 2147483647");
+    return put(value, at(offset, 4), 4, false) - this.offset;
+  }
+
+  /** Node's {@code buf.writeBigInt64BE(value, offset)}; returns offset + 8. */
+  public int writeBigInt64BE(long value, int offset) {
+    return put(value, at(offset, 8), 8, true) - this.offset;
+  }
+
+  /** Node's {@code buf.writeBigInt64LE(value, offset)}; returns offset + 8. */
+  public int writeBigInt64LE(long value, int offset) {
+    return put(value, at(offset, 8), 8, false) - this.offset;
+  }
+
+  /** Node's {@code buf.writeBigUInt64BE(value, offset)} with the 64 bits in a {@code long}. */
+  public int writeBigUInt64BE(long value, int offset) {
+    return writeBigInt64BE(value, offset);
+  }
+
+  /** Node's {@code buf.writeBigUInt64LE(value, offset)} with the 64 bits in a {@code long}. */
+  public int writeBigUInt64LE(long value, int offset) {
+    return writeBigInt64LE(value, offset);
+  }
+
+  /** Stores the low {@code n} bytes of {@code v} at array index {@code p}; returns p + n. */
+  private int put(long v, int p, int n, boolean bigEndian) {
+    for (int i = 0; i < n; i++) {
+      int shift = bigEndian ? 8 * (n - 1 - i) : 8 * i;
+      array[p + i] = (byte) (v >>> shift);
+    }
+    return p + n;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Argument checks
+
+  /**
+   * The array index of {@code offset} for an access of {@code n} bytes. Node's
+   * {@code boundsError}: {@code ERR_BUFFER_OUT_OF_BOUNDS} when the buffer is shorter than
+   * {@code n}, else {@code ERR_OUT_OF_RANGE}.
+   */
+  private int at(int offset, int n) {
+    if (offset < 0 || offset > length - n) {
+      if (length - n < 0) {
+        throw ERR_BUFFER_OUT_OF_BOUNDS.error();
+      }
+      throw ERR_OUT_OF_RANGE.error("offset", ">= 0 and <= " + (length - n), offset);
+    }
+    return this.offset + offset;
+  }
+
+  private static void checkValue(long value, long min, long max, String range) {
+    // Node checks the value before the offset.
+    if (value < min || value > max) {
+      throw ERR_OUT_OF_RANGE.error("value", ">= " + range, value);
+    }
+  }
+
+  private static void checkSize(int size) {
+    if (size < 0) {
+      throw ERR_OUT_OF_RANGE.error("size", ">= 0 && <= " + Integer.MAX_VALUE, size);
+    }
+  }
+
+  private void checkIndex(int index) {
+    if (index < 0 || index >= length) {
+      throw ERR_OUT_OF_RANGE.error("index", ">= 0 and < " + length, index);
+    }
+  }
+
+  private int checkWriteOffset(int offset) {
+    if (offset < 0 || offset > length) {
+      throw ERR_OUT_OF_RANGE.error("offset", ">= 0 && <= " + length, offset);
+    }
+    return offset;
+  }
+
+  /** Node's {@code _fill} checks; whether there is anything to fill. */
+  private boolean checkFillRange(int offset, int end) {
+    if (offset < 0) {
+      throw ERR_OUT_OF_RANGE.error("offset", ">= 0 && <= " + Integer.MAX_VALUE, offset);
+    }
+    if (end < 0 || end > length) {
+      throw ERR_OUT_OF_RANGE.error("end", ">= 0 && <= " + length, end);
+    }
+    return offset < end;
+  }
+
+  /** Node's {@code subarray} index rule: negative from the end, then clamped to [0, length]. */
+  private int clampIndex(int i) {
+    if (i < 0) {
+      return Math.max(0, length + i);
+    }
+    return Math.min(i, length);
+  }
+
+  /**
+   * Node's {@code IndexOfOffset} for a forward search of a needle of {@code n} bytes: the first
+   * position to try, the length for an empty needle past the end, or -1 for no match.
+   */
+  private int searchStart(int byteOffset, int n) {
+    if (byteOffset < 0) {
+      return Math.max(0, length + byteOffset);
+    }
+    if ((long) byteOffset + n <= length) {
+      return byteOffset;
+    }
+    return n == 0 ? length : -1;
+  }
+
+  /** The first index {@code >= start}, stepping by {@code step}, where {@code needle} occurs. */
+  private int search(byte[] needle, int start, int step) {
+    int last = length - needle.length;
+    byte first = needle[0];
+    for (int i = start; i <= last; i += step) {
+      if (array[offset + i] == first && Arrays.equals(array, offset + i,
+          offset + i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static Buffer element(List<Buffer> list, int i) {
+    Buffer b = list.get(i);
+    if (b == null) {
+      throw ERR_INVALID_ARG_TYPE.error("list[" + i + "]", "an instance of Buffer", "null");
+    }
+    return b;
+  }
+
+  private static void requireArg(Object value, String name, String expected) {
+    if (value == null) {
+      throw ERR_INVALID_ARG_TYPE.error(name, expected, "null");
+    }
+  }
+}

@@ -13,9 +13,9 @@ final class Utf8 {
 
   private Utf8() {}
 
-  /** Whether {@code s} holds any surrogate char (paired or not). */
-  private static boolean hasSurrogate(String s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
+  /** Whether {@code s} holds any surrogate char (paired or not) from index {@code from} on. */
+  private static boolean hasSurrogate(String s, int from) {
+    for (int i = from, n = s.length(); i < n; i++) {
       // 0xD800..0xDFFF share the top five bits 11011.
       if ((s.charAt(i) & 0xF800) == 0xD800) {
         return true;
@@ -26,7 +26,7 @@ final class Utf8 {
 
   /** The UTF-8 bytes of {@code s}, lone surrogates as {@code EF BF BD}. */
   static byte[] encode(String s) {
-    if (!hasSurrogate(s)) {
+    if (!hasSurrogate(s, 0)) {
       // Without surrogates the JDK's encoder cannot meet malformed input, so its bytes are Node's.
       return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -119,8 +119,13 @@ final class Utf8 {
 
   /** Decodes {@code len} bytes at {@code off}; malformed input as the WHATWG decoder does. */
   static String decode(byte[] a, int off, int len) {
-    if (isValid(a, off, len)) {
-      return new String(a, off, len, StandardCharsets.UTF_8);
+    String s = new String(a, off, len, StandardCharsets.UTF_8);
+    // The JDK writes U+FFFD only for malformed input or where the input itself holds EF BF BD;
+    // indexOf is a vectorized scan (and free for Latin-1 strings, which cannot hold U+FFFD), so
+    // valid input costs one JDK decode. Only when U+FFFD shows up do we check the bytes, as the
+    // JDK's replacement count differs from WHATWG's for some malformed sequences.
+    if (s.indexOf(REPLACEMENT) < 0 || isValid(a, off, len)) {
+      return s;
     }
     return decodeMalformed(a, off, len);
   }

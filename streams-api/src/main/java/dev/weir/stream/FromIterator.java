@@ -68,6 +68,8 @@ final class FromIterator<T> extends Readable<T> {
         }
       }
     }
-    callback.done(result);
+    // Node closes the iterator in an async function and calls back on a later tick.
+    Throwable outcome = result;
+    loop().queueMicrotask(() -> loop().nextTick(() -> callback.done(outcome)));
   }
 }

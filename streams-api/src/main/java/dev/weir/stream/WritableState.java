@@ -190,10 +190,6 @@ final class WritableState {
   private boolean writeOrBuffer(Object chunk, String encoding, Callback cb) {
     long len = lengthOf(chunk);
     length += len;
-    boolean ret = length < highWaterMark;
-    if (!ret) {
-      needDrain = true;
-    }
     if (writing || corked > 0 || stream.errored != null || !stream.constructed) {
       buffered.add(new WriteReq(chunk, encoding, cb));
       if (!"buffer".equals(encoding)) {
@@ -206,6 +202,12 @@ final class WritableState {
       sync = true;
       invokeWrite(chunk, encoding);
       sync = false;
+    }
+    // Node 20: measured after _write started, so a _write that called back synchronously
+    // leaves nothing buffered and write() returns true.
+    boolean ret = length < highWaterMark;
+    if (!ret) {
+      needDrain = true;
     }
     return ret && stream.errored == null && !stream.destroyed;
   }

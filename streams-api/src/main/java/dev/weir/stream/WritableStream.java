@@ -86,6 +86,12 @@ public interface WritableStream<T> {
     return this;
   }
 
+  /** Node's {@code end(string, callback)}. */
+  default WritableStream<T> end(CharSequence chunk, Callback callback) {
+    asStream().writableState.end(chunk, null, callback);
+    return this;
+  }
+
   /** Node's {@code end(string, encoding)}. */
   default WritableStream<T> end(CharSequence chunk, String encoding) {
     asStream().writableState.end(chunk, encoding, null);

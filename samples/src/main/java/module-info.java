@@ -2,4 +2,6 @@
 module dev.weir.samples {
   requires dev.weir.nio;
   requires org.slf4j;
+
+  exports dev.weir.samples;
 }

@@ -9,7 +9,7 @@ module dev.weir.streams {
   exports dev.weir.events;
   exports dev.weir.loop;
   exports dev.weir.buffer;
-  // exports dev.weir.stream; (added when the package lands)
+  exports dev.weir.stream;
 
   uses dev.weir.loop.Poller.Provider;
 }

@@ -40,8 +40,10 @@ class EventLoopRunTest {
       assertTrue(EventLoop.inLoop());
       log.add("main-start");
       EventLoop loop = EventLoop.current();
-      loop.setTimeout(() -> log.add("timeout"), 2);
-      loop.setImmediate(() -> log.add("immediate"));
+      loop.setImmediate(() -> {
+        log.add("immediate");
+        loop.setTimeout(() -> log.add("timeout"), 2);
+      });
       loop.nextTick(() -> log.add("tick"));
       log.add("main-end");
     })::call);
@@ -159,9 +161,9 @@ class EventLoopRunTest {
     EventLoop.run(() -> {
       EventLoop loop = EventLoop.current();
       loop.setImmediate(mustCall.once(() -> log.add("unrefd-immediate"))::call).unref();
-      loop.setTimeout(mustCall.once(() -> log.add("timeout"))::call, 5);
+      loop.setImmediate(mustCall.once(() -> log.add("refd-immediate"))::call);
     });
-    log.assertIs("unrefd-immediate", "timeout");
+    log.assertIs("unrefd-immediate", "refd-immediate");
   }
 
   @Test

@@ -108,7 +108,7 @@ class UncaughtExceptionTest {
     IllegalArgumentException boom = new IllegalArgumentException("boom");
     RuntimeException e = assertThrows(RuntimeException.class, () -> EventLoop.run(() -> {
       EventLoop loop = EventLoop.current();
-      loop.setTimeout(mustCall.never()::call, 5);
+      loop.setTimeout(mustCall.never()::call, 1000);
       loop.setImmediate(() -> {
         throw boom;
       });
@@ -156,7 +156,7 @@ class UncaughtExceptionTest {
       loop.on("uncaughtException", (Throwable e) -> {
         throw fromListener;
       });
-      loop.setTimeout(mustCall.never()::call, 10);
+      loop.setTimeout(mustCall.never()::call, 1000);
       loop.setImmediate(() -> {
         throw new IllegalStateException("first");
       });
@@ -171,11 +171,11 @@ class UncaughtExceptionTest {
       loop.once("uncaughtException", mustCall.once((Throwable e) -> log.add(e.getMessage()))
           ::call);
       loop.setImmediate(() -> {
+        loop.setTimeout(() -> {
+          throw second;
+        }, 1);
         throw new IllegalStateException("first");
       });
-      loop.setTimeout(() -> {
-        throw second;
-      }, 1);
     })));
     log.assertIs("first");
   }

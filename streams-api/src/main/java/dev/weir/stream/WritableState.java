@@ -204,8 +204,8 @@ final class WritableState {
       sync = false;
     }
     // Node 20: measured after _write started, so a _write that called back synchronously
-    // leaves nothing buffered and write() returns true.
-    boolean ret = length < highWaterMark;
+    // leaves nothing buffered and write() returns true, even with highWaterMark 0.
+    boolean ret = length < highWaterMark || length == 0;
     if (!ret) {
       needDrain = true;
     }

@@ -111,6 +111,10 @@ final class WritableState {
   /** Node's {@code kOnFinished}: callbacks of {@code end(cb)}. */
   final List<Callback> onFinished = new ArrayList<>(1);
   private AfterWriteTick afterWriteTickInfo;
+  /** Node's {@code kAfterWritePending}: an {@code afterWrite} tick is queued. */
+  private boolean afterWritePending;
+  /** Node's {@code process.nextTick(afterWrite, stream, state, 1, nop)}, allocated once. */
+  private final Task afterWriteNop = () -> afterWrite(1, NOP);
   private AfterWriteTick spareTick;
   /** Node's {@code state.onwrite}: the one callback handed to every {@code _write}. */
   final Callback onwrite = this::onwrite;
@@ -279,9 +283,23 @@ final class WritableState {
         clearBuffer();
       }
       if (wasSync) {
-        // Node: a run of sync completions of the same callback shares one tick.
+        // Node 20 writable.js onwrite(): a sync completion needs a tick only to emit 'drain' or
+        // call a user callback. (Node's `state[kState] & kDestroyed !== 0` parses as
+        // `state[kState] & 1`, i.e. objectMode; kept so that traces match Node 20.)
+        boolean needTick = (needDrain && length == 0) || objectMode || cb != NOP;
         AfterWriteTick info = afterWriteTickInfo;
-        if (info != null && info.cb == cb) {
+        if (cb == NOP) {
+          if (!afterWritePending && needTick) {
+            afterWritePending = true;
+            stream.loop.nextTick(afterWriteNop);
+          } else {
+            pendingcb--;
+            if (ending) {
+              finishMaybe(true);
+            }
+          }
+        } else if (info != null && info.cb == cb) {
+          // Node: a run of sync completions of the same callback shares one tick.
           info.count++;
         } else {
           info = spareTick != null ? spareTick : new AfterWriteTick();
@@ -289,6 +307,7 @@ final class WritableState {
           info.count = 1;
           info.cb = cb;
           afterWriteTickInfo = info;
+          afterWritePending = true;
           stream.loop.nextTick(info);
         }
       } else {
@@ -309,6 +328,7 @@ final class WritableState {
 
   /** Node's {@code afterWrite}. */
   private void afterWrite(int count, Callback cb) throws Exception {
+    afterWritePending = false;
     boolean emitDrain = !ending && !stream.destroyed && length == 0 && needDrain;
     if (emitDrain) {
       needDrain = false;
@@ -321,7 +341,10 @@ final class WritableState {
     if (stream.destroyed) {
       errorBuffer();
     }
-    finishMaybe(false);
+    if (ending) {
+      // Node: afterWrite() calls finishMaybe(stream, state, true), so 'finish' is a tick later.
+      finishMaybe(true);
+    }
   }
 
   boolean hasPendingCallbacks() {
@@ -453,8 +476,9 @@ final class WritableState {
       }
     }
     if (cb != null) {
-      if (err != null || finished) {
-        Throwable e = err;
+      if (err != null || stream.errored != null || finished) {
+        // Node: the end error, else the stream's error, else success once finished.
+        Throwable e = err != null ? err : stream.errored;
         stream.loop.nextTick(() -> cb.done(e));
       } else {
         onFinished.add(cb);

@@ -138,7 +138,9 @@ public class Readable<T> extends Stream {
       }
     }
     if (err != null) {
+      // Node: readableAddChunkPushByteMode returns false after reporting a wrong type.
       errorOrDestroy(err, false);
+      return false;
     } else if (chunk == null) {
       state.reading = false;
       onEofChunk();

@@ -2,4 +2,8 @@
 module dev.weir.nio {
   requires transitive dev.weir.streams;
   requires org.slf4j;
+
+  exports dev.weir.net;
+
+  provides dev.weir.loop.Poller.Provider with dev.weir.nio.internal.SelectorPollerProvider;
 }

@@ -27,6 +27,10 @@ public enum ErrorCode {
   ERR_STREAM_PUSH_AFTER_EOF("stream.push() after EOF"),
   ERR_STREAM_UNSHIFT_AFTER_END_EVENT("stream.unshift() after end event"),
   ERR_STREAM_WRITE_AFTER_END("write after end"),
+  ERR_SERVER_ALREADY_LISTEN("Listen method has been called more than once without closing."),
+  ERR_SERVER_NOT_RUNNING("Server is not running."),
+  ERR_SOCKET_BAD_PORT("%s should be >= 0 and < 65536. Received %s."),
+  ERR_SOCKET_CLOSED("Socket is closed"),
   /** A listener or task threw a checked exception; the original is the cause. */
   ERR_WEIR_LISTENER_THREW("A listener for '%s' threw %s"),
   /** A checked exception escaped a loop callback with no 'uncaughtException' listener. */

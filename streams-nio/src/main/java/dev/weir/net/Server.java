@@ -1,0 +1,272 @@
+package dev.weir.net;
+
+import static dev.weir.errors.ErrorCode.ERR_SERVER_ALREADY_LISTEN;
+import static dev.weir.errors.ErrorCode.ERR_SERVER_NOT_RUNNING;
+import static dev.weir.errors.ErrorCode.ERR_SOCKET_BAD_PORT;
+
+import dev.weir.events.EventEmitter;
+import dev.weir.events.Listener0;
+import dev.weir.events.Listener1;
+import dev.weir.loop.EventLoop;
+import dev.weir.loop.Handle;
+import dev.weir.nio.internal.IoErrors;
+import dev.weir.nio.internal.SelectorPoller;
+import dev.weir.stream.Callback;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP server; mirrors Node's
+ * <a href="https://nodejs.org/docs/latest-v20.x/api/net.html#class-netserver">net.Server</a>.
+ * Events: {@code 'listening'}, {@code 'connection'} (a {@link Socket}), {@code 'error'}
+ * ({@code EADDRINUSE}…), {@code 'close'} (after {@link #close} once every connection ended) and
+ * {@code 'drop'} when {@link #maxConnections} turns a connection away.
+ *
+ * <h2>Differences from Node</h2>
+ * <ul>
+ *   <li>TCP only (no IPC paths); {@code listen} takes a port and an optional host.</li>
+ *   <li>Without a host it listens on the IPv4 wildcard {@code 0.0.0.0}, not {@code ::}.</li>
+ * </ul>
+ */
+public class Server extends EventEmitter {
+  private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+  private final EventLoop loop;
+  private final SelectorPoller poller;
+  private final ServerOptions options;
+  private final Handle handle;
+  private final Set<Socket> connections = new LinkedHashSet<>();
+  private ServerSocketChannel channel;
+  private SelectionKey key;
+  private AddressInfo address;
+  private boolean closing;
+  private int maxConnections;
+  private final SelectorPoller.IoHandler onAcceptable = this::onAcceptable;
+
+  Server(ServerOptions options, Listener1<Socket> connectionListener) {
+    this.loop = EventLoop.current();
+    this.poller = SelectorPoller.of(loop);
+    this.options = options;
+    this.handle = loop.newHandle();
+    if (connectionListener != null) {
+      on("connection", connectionListener);
+    }
+  }
+
+  /** Node's {@code listen(port[, host][, backlog][, callback])}; port 0 picks a free one. */
+  public Server listen(int port, String host, int backlog, Listener0 callback) {
+    loop.checkInLoop();
+    if (port < 0 || port > 65535) {
+      throw ERR_SOCKET_BAD_PORT.error("options.port", port);
+    }
+    if (channel != null) {
+      throw ERR_SERVER_ALREADY_LISTEN.error();
+    }
+    if (callback != null) {
+      once("listening", callback);
+    }
+    InetSocketAddress bindTo;
+    try {
+      bindTo = host == null ? new InetSocketAddress(port)
+          : new InetSocketAddress(InetAddress.getByName(host), port);
+    } catch (IOException e) {
+      emitErrorLater(IoErrors.network(e, "getaddrinfo", host, port));
+      return this;
+    }
+    try {
+      channel = ServerSocketChannel.open();
+      channel.configureBlocking(false);
+      channel.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
+      channel.bind(bindTo, backlog > 0 ? backlog : 511);
+      key = poller.register(channel, SelectionKey.OP_ACCEPT, onAcceptable);
+      InetSocketAddress bound = (InetSocketAddress) channel.getLocalAddress();
+      address = new AddressInfo(bound.getAddress().getHostAddress(),
+          Socket.family(bound.getAddress()), bound.getPort());
+      handle.start();
+      closing = false;
+      loop.nextTick(() -> emit("listening"));
+    } catch (IOException e) {
+      closeChannel();
+      String where = host == null ? "0.0.0.0" : host;
+      emitErrorLater(IoErrors.network(e, "listen", where, port));
+    }
+    return this;
+  }
+
+  /** Node's {@code listen(port, host, callback)}. */
+  public Server listen(int port, String host, Listener0 callback) {
+    return listen(port, host, 0, callback);
+  }
+
+  /** Node's {@code listen(port, host)}. */
+  public Server listen(int port, String host) {
+    return listen(port, host, 0, null);
+  }
+
+  /** Node's {@code listen(port, callback)}, on all IPv4 interfaces. */
+  public Server listen(int port, Listener0 callback) {
+    return listen(port, null, 0, callback);
+  }
+
+  /** Node's {@code listen(port)}. */
+  public Server listen(int port) {
+    return listen(port, null, 0, null);
+  }
+
+  private void emitErrorLater(Throwable err) {
+    loop.nextTick(() -> emit("error", err));
+  }
+
+  private void onAcceptable() throws Exception {
+    while (channel != null) {
+      SocketChannel accepted;
+      try {
+        accepted = channel.accept();
+      } catch (IOException e) {
+        // EMFILE and friends: report, keep listening (Node emits 'error' on the server).
+        emit("error", IoErrors.network(e, "accept", address.address(), address.port()));
+        return;
+      }
+      if (accepted == null) {
+        return;
+      }
+      if (maxConnections > 0 && connections.size() >= maxConnections) {
+        emit("drop", accepted.getRemoteAddress());
+        accepted.close();
+        continue;
+      }
+      Socket socket;
+      try {
+        socket = new Socket(this, accepted, options);
+      } catch (IOException e) {
+        LOG.debug("accepted connection failed before it started", e);
+        accepted.close();
+        continue;
+      }
+      connections.add(socket);
+      emit("connection", socket);
+    }
+  }
+
+  void connectionClosed(Socket socket) {
+    if (connections.remove(socket)) {
+      emitCloseIfDrained();
+    }
+  }
+
+  /**
+   * Node's {@code close([callback])}: stops accepting; {@code 'close'} follows once every open
+   * connection has ended. The callback gets {@code ERR_SERVER_NOT_RUNNING} if not listening.
+   */
+  public Server close(Callback callback) {
+    loop.checkInLoop();
+    if (channel == null) {
+      if (callback != null) {
+        loop.nextTick(() -> callback.done(ERR_SERVER_NOT_RUNNING.error()));
+      }
+      return this;
+    }
+    if (callback != null) {
+      once("close", () -> callback.done(null));
+    }
+    closeChannel();
+    closing = true;
+    emitCloseIfDrained();
+    return this;
+  }
+
+  /** Node's {@code close()}. */
+  public Server close() {
+    return close(null);
+  }
+
+  private void closeChannel() {
+    if (key != null) {
+      key.cancel();
+      key = null;
+    }
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        LOG.debug("error closing a server channel", e);
+      }
+      channel = null;
+    }
+    handle.stop();
+  }
+
+  private void emitCloseIfDrained() {
+    if (closing && channel == null && connections.isEmpty()) {
+      closing = false;
+      loop.nextTick(() -> emit("close"));
+    }
+  }
+
+  /** Node's {@code closeAllConnections()}-like helper: destroys every open connection. */
+  public void destroyAllConnections() {
+    loop.checkInLoop();
+    for (Socket s : List.copyOf(connections)) {
+      s.destroy();
+    }
+  }
+
+  /** Node's {@code address()}: where the server listens, or null when not listening. */
+  public AddressInfo address() {
+    return channel == null ? null : address;
+  }
+
+  /** Node's {@code listening}. */
+  public boolean listening() {
+    return channel != null;
+  }
+
+  /** Node's {@code maxConnections}: 0 (the default) for no limit. */
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  /** Node's {@code maxConnections = n}: connections past it are closed at once ({@code 'drop'}). */
+  public Server maxConnections(int n) {
+    if (n < 0) {
+      throw dev.weir.errors.ErrorCode.ERR_OUT_OF_RANGE.error("maxConnections", ">= 0", n);
+    }
+    this.maxConnections = n;
+    return this;
+  }
+
+  /** Node's {@code getConnections(callback)}: the count, on a later tick. */
+  public void getConnections(dev.weir.events.Listener2<Throwable, Integer> callback) {
+    loop.checkInLoop();
+    int count = connections.size();
+    loop.nextTick(() -> callback.call(null, count));
+  }
+
+  /** The open connections right now (a Weir convenience). */
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  /** Node's {@code ref()}. */
+  public Server ref() {
+    loop.checkInLoop();
+    handle.ref();
+    return this;
+  }
+
+  /** Node's {@code unref()}: the loop may exit while the server listens. */
+  public Server unref() {
+    loop.checkInLoop();
+    handle.unref();
+    return this;
+  }
+}

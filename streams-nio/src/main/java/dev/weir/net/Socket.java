@@ -1,0 +1,680 @@
+package dev.weir.net;
+
+import static dev.weir.errors.ErrorCode.ERR_SOCKET_BAD_PORT;
+import static dev.weir.errors.ErrorCode.ERR_STREAM_DESTROYED;
+
+import dev.weir.buffer.Buffer;
+import dev.weir.errors.WeirException;
+import dev.weir.events.Listener0;
+import dev.weir.loop.Handle;
+import dev.weir.loop.Timeout;
+import dev.weir.nio.internal.Dns;
+import dev.weir.nio.internal.IoErrors;
+import dev.weir.nio.internal.SelectorPoller;
+import dev.weir.stream.Callback;
+import dev.weir.stream.Duplex;
+import dev.weir.stream.DuplexOptions;
+import dev.weir.stream.WritableChunk;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP connection as a byte {@link Duplex}; mirrors Node's
+ * <a href="https://nodejs.org/docs/latest-v20.x/api/net.html#class-netsocket">net.Socket</a>.
+ *
+ * <p>Backpressure reaches the kernel both ways. The socket reads only while its readable side
+ * wants data ({@code _read} was called and {@code push} has not returned false): a paused or
+ * full socket leaves {@code OP_READ} off, the kernel receive buffer fills and TCP flow control
+ * slows the sender. A write the kernel does not take at once waits, with {@code OP_WRITE} armed,
+ * while further writes buffer in the writable side, so {@code write()} returns false at the
+ * high-water mark and {@code 'drain'} follows once everything reached the kernel. Buffered writes
+ * leave in one gathering {@code write(ByteBuffer[])}.
+ *
+ * <p>Events: {@code 'connect'}, {@code 'ready'}, {@code 'data'}, {@code 'end'}, {@code 'finish'},
+ * {@code 'timeout'}, {@code 'error'} (with Node's system codes: {@code ECONNREFUSED},
+ * {@code ECONNRESET}, {@code EPIPE}…) and {@code 'close'} with {@code hadError}, emitted once the
+ * channel is closed.
+ *
+ * <h2>Differences from Node</h2>
+ * <ul>
+ *   <li>TCP only: no IPC pipes, no {@code fd} option, no {@code signal}.</li>
+ *   <li>Strings written are encoded to bytes on write ({@code decodeStrings} is not disabled).</li>
+ *   <li>{@code bytesWritten()} counts bytes handed to the kernel plus those still queued.</li>
+ * </ul>
+ */
+public class Socket extends Duplex<Buffer, Buffer> {
+  private static final Logger LOG = LoggerFactory.getLogger(Socket.class);
+
+  /** Coarse lifecycle, logged at debug level. */
+  enum State { PENDING, CONNECTING, OPEN, CLOSED }
+
+  private final SelectorPoller poller;
+  private final Handle handle;
+  private final Server server;
+  private final boolean noDelay;
+  private final boolean keepAlive;
+  private State state = State.PENDING;
+  private SocketChannel channel;
+  private SelectionKey key;
+  private int interest;
+  /** {@code _read} asked for data and {@code push} has not said stop. */
+  private boolean readingWanted;
+  /** A write the kernel has not fully taken yet, and its callback. */
+  private ByteBuffer[] pendingBuffers;
+  private Callback pendingCallback;
+  private final ByteBuffer[] single = new ByteBuffer[1];
+  /** {@code _final} waiting for the connection. */
+  private Callback pendingFinal;
+  private long bytesRead;
+  private long bytesWritten;
+  private Timeout idleTimer;
+  private long idleTimeout;
+  private String remoteAddress;
+  private int remotePort = -1;
+  private String remoteFamily;
+  private String localAddress;
+  private int localPort = -1;
+  private final SelectorPoller.IoHandler onReady = this::onReady;
+
+  /** Node's {@code new net.Socket()}: not connected; call {@link #connect}. */
+  public Socket() {
+    this(new SocketOptions());
+  }
+
+  /** Node's {@code new net.Socket(options)}. */
+  public Socket(SocketOptions options) {
+    super(duplexOptions(options.allowHalfOpen, options.readableHighWaterMark,
+        options.writableHighWaterMark));
+    this.poller = SelectorPoller.of(loop());
+    this.handle = loop().newHandle();
+    this.server = null;
+    this.noDelay = options.noDelay;
+    this.keepAlive = options.keepAlive;
+    if (options.timeout > 0) {
+      setTimeout(options.timeout);
+    }
+  }
+
+  /** An accepted connection of {@code server}. */
+  Socket(Server server, SocketChannel channel, ServerOptions options) throws IOException {
+    super(duplexOptions(options.allowHalfOpen, options.highWaterMark, options.highWaterMark));
+    this.poller = SelectorPoller.of(loop());
+    this.handle = loop().newHandle();
+    this.server = server;
+    this.noDelay = options.noDelay;
+    this.keepAlive = options.keepAlive;
+    this.channel = channel;
+    channel.configureBlocking(false);
+    applySocketOptions();
+    this.key = poller.register(channel, 0, onReady);
+    handle.start();
+    setState(State.OPEN);
+    cacheAddresses();
+    if (options.pauseOnConnect) {
+      pause();
+    } else {
+      read(0);
+    }
+  }
+
+  private static DuplexOptions<Buffer, Buffer> duplexOptions(boolean allowHalfOpen,
+      Integer readableHwm, Integer writableHwm) {
+    DuplexOptions<Buffer, Buffer> o = new DuplexOptions<Buffer, Buffer>()
+        .allowHalfOpen(allowHalfOpen)
+        // Node: "for backwards compat do not emit close on destroy"; the socket emits its own
+        // 'close' (with hadError) once the channel is closed.
+        .emitClose(false)
+        .autoDestroy(true);
+    if (readableHwm != null) {
+      o.readableHighWaterMark(readableHwm);
+    }
+    if (writableHwm != null) {
+      o.writableHighWaterMark(writableHwm);
+    }
+    return o;
+  }
+
+  private void setState(State next) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("socket {} --> {}", state, next);
+    }
+    state = next;
+  }
+
+  // ---- connecting -------------------------------------------------------------------------
+
+  /** Node's {@code socket.connect(port[, host][, connectListener])}. */
+  public Socket connect(int port, String host, Listener0 connectListener) {
+    loop().checkInLoop();
+    if (port < 0 || port > 65535) {
+      throw ERR_SOCKET_BAD_PORT.error("Port", port);
+    }
+    if (state != State.PENDING) {
+      throw new IllegalStateException("socket.connect() called on a " + state + " socket");
+    }
+    if (connectListener != null) {
+      once("connect", connectListener);
+    }
+    String target = host == null ? "localhost" : host;
+    setState(State.CONNECTING);
+    handle.start();
+    Dns.lookup(loop(), target, (err, address) -> {
+      if (destroyed()) {
+        return;
+      }
+      if (err != null) {
+        destroy(err);
+        return;
+      }
+      startConnect(new InetSocketAddress(address, port));
+    });
+    return this;
+  }
+
+  /** Node's {@code socket.connect(port[, host])}. */
+  public Socket connect(int port, String host) {
+    return connect(port, host, null);
+  }
+
+  /** Node's {@code socket.connect(port)} to localhost. */
+  public Socket connect(int port) {
+    return connect(port, "localhost", null);
+  }
+
+  private void startConnect(InetSocketAddress address) {
+    remoteAddress = address.getAddress().getHostAddress();
+    remotePort = address.getPort();
+    remoteFamily = family(address.getAddress());
+    try {
+      channel = SocketChannel.open();
+      channel.configureBlocking(false);
+      applySocketOptions();
+      boolean connected = channel.connect(address);
+      key = poller.register(channel, connected ? 0 : SelectionKey.OP_CONNECT, onReady);
+      interest = connected ? 0 : SelectionKey.OP_CONNECT;
+      if (connected) {
+        loop().nextTick(this::afterConnect);
+      }
+    } catch (IOException e) {
+      destroy(IoErrors.network(e, "connect", remoteAddress, remotePort));
+    }
+  }
+
+  private void applySocketOptions() throws IOException {
+    channel.setOption(StandardSocketOptions.TCP_NODELAY, noDelay);
+    if (keepAlive) {
+      channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+    }
+  }
+
+  private void finishConnect() throws Exception {
+    try {
+      channel.finishConnect();
+    } catch (IOException e) {
+      destroy(IoErrors.network(e, "connect", remoteAddress, remotePort));
+      return;
+    }
+    setInterest(0);
+    afterConnect();
+  }
+
+  private void afterConnect() throws Exception {
+    if (destroyed()) {
+      return;
+    }
+    setState(State.OPEN);
+    cacheAddresses();
+    touch();
+    emit("connect");
+    emit("ready");
+    if (pendingBuffers != null) {
+      flushPending();
+    }
+    if (pendingFinal != null && pendingBuffers == null) {
+      Callback cb = pendingFinal;
+      pendingFinal = null;
+      _final(cb);
+    }
+    if (readingWanted) {
+      updateReadInterest();
+    } else if (!isPaused()) {
+      read(0);
+    }
+  }
+
+  private void cacheAddresses() {
+    try {
+      InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+      if (remote != null) {
+        remoteAddress = remote.getAddress().getHostAddress();
+        remotePort = remote.getPort();
+        remoteFamily = family(remote.getAddress());
+      }
+      InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
+      if (local != null) {
+        localAddress = local.getAddress().getHostAddress();
+        localPort = local.getPort();
+      }
+    } catch (IOException e) {
+      LOG.debug("cannot read socket addresses", e);
+    }
+  }
+
+  static String family(InetAddress address) {
+    return address instanceof java.net.Inet6Address ? "IPv6" : "IPv4";
+  }
+
+  // ---- readiness --------------------------------------------------------------------------
+
+  private void onReady() throws Exception {
+    SelectionKey k = key;
+    if (k == null || !k.isValid()) {
+      return;
+    }
+    int ready = k.readyOps();
+    if ((ready & SelectionKey.OP_CONNECT) != 0) {
+      finishConnect();
+      return;
+    }
+    if ((ready & SelectionKey.OP_WRITE) != 0 && pendingBuffers != null) {
+      flushPending();
+    }
+    if ((ready & SelectionKey.OP_READ) != 0 && readingWanted && !destroyed()) {
+      doRead();
+    }
+  }
+
+  private void setInterest(int ops) {
+    if (ops != interest && key != null && key.isValid()) {
+      interest = ops;
+      key.interestOps(ops);
+    }
+  }
+
+  private void updateReadInterest() {
+    if (state != State.OPEN) {
+      return;
+    }
+    setInterest(readingWanted ? interest | SelectionKey.OP_READ
+        : interest & ~SelectionKey.OP_READ);
+  }
+
+  // ---- reading ----------------------------------------------------------------------------
+
+  @Override
+  protected void _read(int size) {
+    readingWanted = true;
+    updateReadInterest();
+  }
+
+  private void doRead() {
+    // Like libuv, read a bounded number of times per readiness so one socket cannot starve
+    // the others; stop as soon as the readable side is full.
+    for (int i = 0; i < 16 && readingWanted && !destroyed(); i++) {
+      ByteBuffer buffer = poller.readBuffer();
+      int n;
+      try {
+        n = channel.read(buffer);
+      } catch (IOException e) {
+        destroy(IoErrors.network(e, "read", null, -1));
+        return;
+      }
+      if (n == 0) {
+        return;
+      }
+      if (n < 0) {
+        onEof();
+        return;
+      }
+      bytesRead += n;
+      touch();
+      Buffer chunk = Buffer.allocUnsafe(n);
+      buffer.flip();
+      buffer.get(chunk.array(), chunk.byteOffset(), n);
+      if (!push(chunk)) {
+        readingWanted = false;
+        updateReadInterest();
+        return;
+      }
+      if (buffer.limit() < buffer.capacity()) {
+        return;
+      }
+    }
+  }
+
+  private void onEof() {
+    readingWanted = false;
+    updateReadInterest();
+    push(null);
+    // Node: make sure 'end' is emitted when nobody is reading.
+    read(0);
+  }
+
+  // ---- writing ----------------------------------------------------------------------------
+
+  @Override
+  protected void _write(Buffer chunk, String encoding, Callback callback) throws Exception {
+    single[0] = chunk.asByteBuffer();
+    writeBuffers(single, callback);
+  }
+
+  @Override
+  protected void _writev(List<WritableChunk<Buffer>> chunks, Callback callback)
+      throws Exception {
+    ByteBuffer[] buffers = new ByteBuffer[chunks.size()];
+    for (int i = 0; i < buffers.length; i++) {
+      buffers[i] = chunks.get(i).chunk().asByteBuffer();
+    }
+    writeBuffers(buffers, callback);
+  }
+
+  private void writeBuffers(ByteBuffer[] buffers, Callback callback) throws Exception {
+    pendingBuffers = buffers;
+    pendingCallback = callback;
+    if (state == State.OPEN) {
+      flushPending();
+    }
+    // else: queued until 'connect', as Node does.
+  }
+
+  /** Writes what the kernel takes; completes the write or waits for {@code OP_WRITE}. */
+  private void flushPending() throws Exception {
+    ByteBuffer[] buffers = pendingBuffers;
+    try {
+      long n = channel.write(buffers);
+      bytesWritten += n;
+      if (n > 0) {
+        touch();
+      }
+    } catch (IOException e) {
+      completeWrite(IoErrors.network(e, "write", null, -1));
+      return;
+    }
+    if (buffers[buffers.length - 1].hasRemaining()) {
+      setInterest(interest | SelectionKey.OP_WRITE);
+      return;
+    }
+    setInterest(interest & ~SelectionKey.OP_WRITE);
+    completeWrite(null);
+  }
+
+  private void completeWrite(Throwable err) throws Exception {
+    Callback cb = pendingCallback;
+    pendingBuffers = null;
+    pendingCallback = null;
+    single[0] = null;
+    if (cb != null) {
+      cb.done(err);
+    }
+    if (err == null && pendingFinal != null) {
+      Callback fin = pendingFinal;
+      pendingFinal = null;
+      _final(fin);
+    }
+  }
+
+  /** Node's {@code _final}: half-closes (FIN) once every write reached the kernel. */
+  @Override
+  protected void _final(Callback callback) throws Exception {
+    if (state != State.OPEN || pendingBuffers != null) {
+      pendingFinal = callback;
+      return;
+    }
+    try {
+      channel.shutdownOutput();
+    } catch (IOException e) {
+      // Node ignores ENOTCONN on shutdown of a socket the peer already closed.
+      if (!"ENOTCONN".equals(IoErrors.code(e))) {
+        callback.done(IoErrors.network(e, "shutdown", null, -1));
+        return;
+      }
+    }
+    callback.done(null);
+  }
+
+  // ---- closing ----------------------------------------------------------------------------
+
+  @Override
+  protected void _destroy(Throwable err, Callback callback) throws Exception {
+    if (idleTimer != null) {
+      loop().clearTimeout(idleTimer);
+      idleTimer = null;
+    }
+    Callback inFlight = pendingCallback;
+    pendingBuffers = null;
+    pendingCallback = null;
+    pendingFinal = null;
+    readingWanted = false;
+    closeChannel();
+    setState(State.CLOSED);
+    handle.stop();
+    if (inFlight != null) {
+      inFlight.done(err != null ? err : ERR_STREAM_DESTROYED.error("write"));
+    }
+    callback.done(err);
+    boolean hadError = err != null;
+    loop().queueCloseCallback(() -> {
+      emit("close", hadError);
+      if (server != null) {
+        server.connectionClosed(this);
+      }
+    });
+  }
+
+  private void closeChannel() {
+    if (key != null) {
+      key.cancel();
+    }
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        LOG.debug("error closing a socket channel", e);
+      }
+    }
+  }
+
+  /** Node's {@code destroySoon()}: ends the writable side, then destroys once it finished. */
+  public void destroySoon() {
+    loop().checkInLoop();
+    if (writable()) {
+      end();
+    }
+    if (writableFinished()) {
+      destroy();
+    } else {
+      once("finish", () -> destroy());
+    }
+  }
+
+  /** Node's {@code resetAndDestroy()}: closes with a TCP RST instead of a FIN. */
+  public Socket resetAndDestroy() {
+    loop().checkInLoop();
+    if (channel != null && channel.isOpen()) {
+      try {
+        channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+      } catch (IOException e) {
+        LOG.debug("cannot set SO_LINGER", e);
+      }
+    }
+    destroy();
+    return this;
+  }
+
+  // ---- timeouts and options ---------------------------------------------------------------
+
+  /**
+   * Node's {@code setTimeout(ms)}: emits {@code 'timeout'} after {@code ms} of inactivity (no
+   * bytes read or written); 0 disables. The socket is not closed: do it in the listener.
+   */
+  public Socket setTimeout(long ms) {
+    return setTimeout(ms, null);
+  }
+
+  /** Node's {@code setTimeout(ms, callback)}: {@code callback} is added once for 'timeout'. */
+  public Socket setTimeout(long ms, Listener0 callback) {
+    loop().checkInLoop();
+    if (ms < 0) {
+      throw dev.weir.errors.ErrorCode.ERR_OUT_OF_RANGE.error("msecs", ">= 0", ms);
+    }
+    if (idleTimer != null) {
+      loop().clearTimeout(idleTimer);
+      idleTimer = null;
+    }
+    idleTimeout = ms;
+    if (ms > 0) {
+      idleTimer = loop().setTimeout(this::onIdle, ms).unref();
+      if (callback != null) {
+        once("timeout", callback);
+      }
+    } else if (callback != null) {
+      removeListener("timeout", callback);
+    }
+    return this;
+  }
+
+  private void onIdle() {
+    if (!destroyed()) {
+      emit("timeout");
+    }
+  }
+
+  /** Restarts the idle timer on activity, as Node's {@code _unrefTimer}. */
+  private void touch() {
+    if (idleTimer != null) {
+      idleTimer.refresh();
+    }
+  }
+
+  /** Node's {@code timeout} property: the idle timeout in ms, 0 when none. */
+  public long timeout() {
+    return idleTimeout;
+  }
+
+  /** Node's {@code setNoDelay([noDelay])}. */
+  public Socket setNoDelay(boolean noDelay) {
+    loop().checkInLoop();
+    setOption(StandardSocketOptions.TCP_NODELAY, noDelay);
+    return this;
+  }
+
+  /** Node's {@code setKeepAlive([enable])}. */
+  public Socket setKeepAlive(boolean enable) {
+    loop().checkInLoop();
+    setOption(StandardSocketOptions.SO_KEEPALIVE, enable);
+    return this;
+  }
+
+  private <V> void setOption(java.net.SocketOption<V> option, V value) {
+    if (channel != null && channel.isOpen()) {
+      try {
+        channel.setOption(option, value);
+      } catch (IOException e) {
+        LOG.debug("cannot set {}", option, e);
+      }
+    }
+  }
+
+  /** Node's {@code ref()}: the socket keeps the loop alive (the default). */
+  public Socket ref() {
+    loop().checkInLoop();
+    handle.ref();
+    return this;
+  }
+
+  /** Node's {@code unref()}: the loop may exit while this socket is open. */
+  public Socket unref() {
+    loop().checkInLoop();
+    handle.unref();
+    return this;
+  }
+
+  // ---- state ------------------------------------------------------------------------------
+
+  /** Node's {@code bytesRead}. */
+  public long bytesRead() {
+    return bytesRead;
+  }
+
+  /** Node's {@code bytesWritten}: bytes handed to the kernel plus bytes still queued. */
+  public long bytesWritten() {
+    return bytesWritten + writableLength();
+  }
+
+  /** Node's {@code remoteAddress}, or null before connecting. */
+  public String remoteAddress() {
+    return remoteAddress;
+  }
+
+  /** Node's {@code remotePort}, or -1. */
+  public int remotePort() {
+    return remotePort;
+  }
+
+  /** Node's {@code remoteFamily}: {@code "IPv4"} or {@code "IPv6"}, or null. */
+  public String remoteFamily() {
+    return remoteFamily;
+  }
+
+  /** Node's {@code localAddress}, or null before connecting. */
+  public String localAddress() {
+    return localAddress;
+  }
+
+  /** Node's {@code localPort}, or -1. */
+  public int localPort() {
+    return localPort;
+  }
+
+  /** Node's {@code address()}: the local end. */
+  public AddressInfo address() {
+    return localAddress == null ? null
+        : new AddressInfo(localAddress, localAddress.indexOf(':') >= 0 ? "IPv6" : "IPv4",
+            localPort);
+  }
+
+  /** Node's {@code pending}: not yet connected. */
+  public boolean pending() {
+    return state == State.PENDING || state == State.CONNECTING;
+  }
+
+  /** Node's {@code connecting}: {@code connect()} was called and has not finished. */
+  public boolean connecting() {
+    return state == State.CONNECTING;
+  }
+
+  /**
+   * Node's {@code readyState}: {@code "opening"}, {@code "open"}, {@code "readOnly"},
+   * {@code "writeOnly"} or {@code "closed"}.
+   */
+  public String readyState() {
+    if (state == State.CONNECTING) {
+      return "opening";
+    }
+    boolean r = readable();
+    boolean w = writable();
+    if (state == State.OPEN && r && w) {
+      return "open";
+    }
+    if (state == State.OPEN && r) {
+      return "readOnly";
+    }
+    if (state == State.OPEN && w) {
+      return "writeOnly";
+    }
+    return "closed";
+  }
+
+  /** Whether the error is this socket's kind of system error (for tests and tools). */
+  static boolean isSystemError(Throwable t) {
+    return t instanceof WeirException && ((WeirException) t).syscall() != null;
+  }
+}

@@ -91,7 +91,10 @@ final class Pipeline {
         boolean reading = i < streams.length - 1;
         boolean writing = i > 0;
         boolean isLastStream = i == streams.length - 1;
-        destroys.add(destroyer(stream, reading, writing));
+        // Node evaluates isReadable(stream) before piping; a readable last stream is left
+        // without pipeline's listeners once the pipeline succeeded.
+        boolean cleanLast = isLastStream && Finished.isReadable(stream);
+        destroys.add(destroyer(stream, reading, writing, cleanLast));
         // Catch stream errors that occur after pipe has completed.
         Listener1<Throwable> onError = err -> {
           if (err != null && !isPrematureClose(err)) {
@@ -99,23 +102,30 @@ final class Pipeline {
           }
         };
         stream.on("error", onError);
-        if (isLastStream && Finished.isReadable(stream)) {
+        if (cleanLast) {
           lastStreamCleanup.add(() -> stream.removeListener("error", onError));
         }
         if (i > 0) {
           finishCount += 2;
-          pipe((Readable<?>) ret, stream);
+          Runnable cleanup = pipe((Readable<?>) ret, stream);
+          if (isLastStream && Finished.isReadable(stream)) {
+            lastStreamCleanup.add(cleanup);
+          }
         }
         ret = stream;
       }
       return ret;
     }
 
-    private Consumer<Throwable> destroyer(Stream stream, boolean reading, boolean writing) {
+    private Consumer<Throwable> destroyer(Stream stream, boolean reading, boolean writing,
+        boolean cleanLast) {
       boolean[] finished = new boolean[1];
       stream.on("close", () -> finished[0] = true);
-      Finished.eos(stream, new FinishedOptions(true, reading, writing),
+      Runnable cleanup = Finished.eos(stream, new FinishedOptions(true, reading, writing),
           err -> finished[0] = err == null);
+      if (cleanLast) {
+        lastStreamCleanup.add(cleanup);
+      }
       return err -> {
         if (finished[0]) {
           return;
@@ -128,7 +138,7 @@ final class Pipeline {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void pipe(Readable<?> src, Stream dst) {
+    private Runnable pipe(Readable<?> src, Stream dst) {
       boolean[] ended = new boolean[1];
       dst.on("close", () -> {
         if (!ended[0]) {
@@ -154,7 +164,7 @@ final class Pipeline {
           finish(err);
         }
       });
-      Finished.eos(dst, new FinishedOptions(true, false, true), this::finish);
+      return Finished.eos(dst, new FinishedOptions(true, false, true), this::finish);
     }
   }
 }

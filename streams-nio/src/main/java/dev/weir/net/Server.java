@@ -52,7 +52,7 @@ public class Server extends EventEmitter {
   private int maxConnections;
   private final SelectorPoller.IoHandler onAcceptable = this::onAcceptable;
 
-  Server(ServerOptions options, Listener1<Socket> connectionListener) {
+  protected Server(ServerOptions options, Listener1<Socket> connectionListener) {
     this.loop = EventLoop.current();
     this.poller = SelectorPoller.of(loop);
     this.options = options;

@@ -1,0 +1,399 @@
+package dev.weir.http;
+
+import static dev.weir.errors.ErrorCode.ERR_HTTP_HEADERS_SENT;
+import static dev.weir.errors.ErrorCode.ERR_INVALID_CHAR;
+import static dev.weir.errors.ErrorCode.ERR_INVALID_HTTP_TOKEN;
+import static dev.weir.errors.ErrorCode.ERR_STREAM_DESTROYED;
+
+import dev.weir.buffer.Buffer;
+import dev.weir.events.Listener0;
+import dev.weir.net.Socket;
+import dev.weir.stream.Callback;
+import dev.weir.stream.Writable;
+import dev.weir.stream.WritableChunk;
+import dev.weir.stream.WritableOptions;
+import dev.weir.stream.WritableStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@link ServerResponse} and {@link ClientRequest} share: headers, framing
+ * ({@code Content-Length} or chunked) and writing through the socket with its backpressure;
+ * mirrors Node's
+ * <a href="https://nodejs.org/docs/latest-v20.x/api/http.html#class-httpoutgoingmessage">http.OutgoingMessage</a>.
+ * A {@link Writable} of bytes (strings accepted): {@code write()} returns false when the socket
+ * cannot keep up, and {@code 'drain'} follows.
+ */
+public abstract class OutgoingMessage extends Writable<Buffer> {
+  private static final Buffer CRLF = Buffer.from("\r\n");
+  private static final Buffer LAST_CHUNK = Buffer.from("0\r\n\r\n");
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT);
+
+  /** Lower-cased name to {@code [name as set, value]}. */
+  private final Map<String, Object[]> headers = new LinkedHashMap<>();
+  Socket socket;
+  /** The encoded start line and headers, once decided (Node's {@code _header}). */
+  private Buffer header;
+  private boolean headerFlushed;
+  boolean chunkedEncoding;
+  /** Whether this message may have a body at all (not for HEAD, 204, 304). */
+  boolean hasBody = true;
+  boolean shouldKeepAlive = true;
+  boolean sendDate;
+  /** The whole body when {@code end(data)} is the first write (Content-Length known). */
+  private long knownLength = -1;
+  private long bodyBytes;
+  private Callback drainWaiter;
+  private final Listener0 onSocketDrain = this::onSocketDrain;
+
+  OutgoingMessage() {
+    super(new WritableOptions<>());
+  }
+
+  // ---- headers ------------------------------------------------------------------------------
+
+  /** Node's {@code setHeader(name, value)}: value a String, a Number or a List of strings. */
+  public OutgoingMessage setHeader(String name, Object value) {
+    loop().checkInLoop();
+    if (header != null) {
+      throw ERR_HTTP_HEADERS_SENT.error("set");
+    }
+    validateHeader(name, value);
+    headers.put(name.toLowerCase(Locale.ROOT), new Object[] {name, value});
+    return this;
+  }
+
+  static void validateHeader(String name, Object value) {
+    if (name == null || name.isEmpty() || !isToken(name)) {
+      throw ERR_INVALID_HTTP_TOKEN.error("Header name", name);
+    }
+    if (value == null) {
+      throw dev.weir.errors.ErrorCode.ERR_HTTP_INVALID_HEADER_VALUE.error("undefined", name);
+    }
+    if (value instanceof List) {
+      for (Object v : (List<?>) value) {
+        checkValue(name, String.valueOf(v));
+      }
+    } else {
+      checkValue(name, String.valueOf(value));
+    }
+  }
+
+  private static void checkValue(String name, String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+        throw ERR_INVALID_CHAR.error("header content", name);
+      }
+    }
+  }
+
+  static boolean isToken(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Node's {@code getHeader(name)}: as set, or null. */
+  public Object getHeader(String name) {
+    Object[] entry = headers.get(name.toLowerCase(Locale.ROOT));
+    return entry == null ? null : entry[1];
+  }
+
+  /** Node's {@code getHeaders()}: lower-cased names to values. */
+  public Map<String, Object> getHeaders() {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    headers.forEach((k, v) -> copy.put(k, v[1]));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /** Node's {@code getHeaderNames()}: lower-cased. */
+  public List<String> getHeaderNames() {
+    return List.copyOf(headers.keySet());
+  }
+
+  /** Node's {@code hasHeader(name)}. */
+  public boolean hasHeader(String name) {
+    return headers.containsKey(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** Node's {@code removeHeader(name)}. */
+  public void removeHeader(String name) {
+    loop().checkInLoop();
+    if (header != null) {
+      throw ERR_HTTP_HEADERS_SENT.error("remove");
+    }
+    headers.remove(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** Node's {@code headersSent}: the header block is decided (and goes out first). */
+  public boolean headersSent() {
+    return header != null;
+  }
+
+  /** Node's {@code socket}; null for a client request not yet assigned one. */
+  public Socket socket() {
+    return socket;
+  }
+
+  /** The start line, without CRLF ({@code "HTTP/1.1 200 OK"} or {@code "GET / HTTP/1.1"}). */
+  abstract String startLine();
+
+  /** Whether the peer understands chunked framing (HTTP/1.1). */
+  abstract boolean peerIsHttp11();
+
+  /** Whether a response may be framed by closing the connection (requests may not). */
+  abstract boolean canCloseDelimit();
+
+  /** Node's {@code _implicitHeader}/{@code _storeHeader}: decides framing, encodes headers. */
+  final void storeHeader(boolean ending) {
+    if (header != null) {
+      return;
+    }
+    String userLength = headerValue("content-length");
+    String userTe = headerValue("transfer-encoding");
+    String userConnection = headerValue("connection");
+    if (userConnection != null && userConnection.toLowerCase(Locale.ROOT).contains("close")) {
+      shouldKeepAlive = false;
+    }
+    List<String> extra = new ArrayList<>(4);
+    if (hasBody) {
+      if (userTe != null) {
+        chunkedEncoding = userTe.toLowerCase(Locale.ROOT).trim().endsWith("chunked");
+      } else if (userLength == null) {
+        if (knownLength >= 0 || (ending && bodyBytes == 0)) {
+          extra.add("Content-Length: " + Math.max(knownLength, 0));
+        } else if (peerIsHttp11()) {
+          chunkedEncoding = true;
+          extra.add("Transfer-Encoding: chunked");
+        } else if (canCloseDelimit()) {
+          shouldKeepAlive = false;
+        } else {
+          chunkedEncoding = true;
+          extra.add("Transfer-Encoding: chunked");
+        }
+      }
+    }
+    StringBuilder sb = new StringBuilder(256).append(startLine()).append("\r\n");
+    for (Object[] entry : headers.values()) {
+      String name = (String) entry[0];
+      Object value = entry[1];
+      if (value instanceof List) {
+        for (Object v : (List<?>) value) {
+          sb.append(name).append(": ").append(v).append("\r\n");
+        }
+      } else {
+        sb.append(name).append(": ").append(value).append("\r\n");
+      }
+    }
+    if (sendDate && !headers.containsKey("date")) {
+      sb.append("Date: ").append(HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)))
+          .append("\r\n");
+    }
+    if (userConnection == null) {
+      sb.append(shouldKeepAlive ? connectionKeepAliveHeader() : "Connection: close\r\n");
+    }
+    for (String line : extra) {
+      sb.append(line).append("\r\n");
+    }
+    sb.append("\r\n");
+    header = Buffer.wrap(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /** The Connection header of a kept-alive message. */
+  String connectionKeepAliveHeader() {
+    return "Connection: keep-alive\r\n";
+  }
+
+  private String headerValue(String lowerName) {
+    Object[] entry = headers.get(lowerName);
+    if (entry == null) {
+      return null;
+    }
+    Object v = entry[1];
+    return v instanceof List ? String.join(", ", ((List<?>) v).stream().map(String::valueOf)
+        .toList()) : String.valueOf(v);
+  }
+
+  /** Node's {@code flushHeaders()}: sends the header block now. */
+  public void flushHeaders() {
+    loop().checkInLoop();
+    storeHeader(false);
+    if (socket != null && !headerFlushed && !destroyed()) {
+      headerFlushed = true;
+      socket.write(header);
+    }
+  }
+
+  // ---- body -----------------------------------------------------------------------------------
+
+  @Override
+  protected void _write(Buffer chunk, String encoding, Callback callback) throws Exception {
+    writeBody(List.of(chunk), chunk.length(), callback);
+  }
+
+  @Override
+  protected void _writev(List<WritableChunk<Buffer>> chunks, Callback callback)
+      throws Exception {
+    List<Buffer> buffers = new ArrayList<>(chunks.size());
+    long total = 0;
+    for (WritableChunk<Buffer> c : chunks) {
+      buffers.add(c.chunk());
+      total += c.chunk().length();
+    }
+    writeBody(buffers, total, callback);
+  }
+
+  private void writeBody(List<Buffer> buffers, long total, Callback callback) throws Exception {
+    storeHeader(false);
+    if (socket == null || socket.destroyed()) {
+      callback.done(ERR_STREAM_DESTROYED.error("write"));
+      return;
+    }
+    if (!hasBody || total == 0) {
+      if (!headerFlushed) {
+        headerFlushed = true;
+        socket.write(header);
+      }
+      callback.done(null);
+      return;
+    }
+    bodyBytes += total;
+    socket.cork();
+    if (!headerFlushed) {
+      headerFlushed = true;
+      socket.write(header);
+    }
+    if (chunkedEncoding) {
+      socket.write(Long.toHexString(total) + "\r\n", "latin1");
+    }
+    boolean ok = true;
+    for (Buffer b : buffers) {
+      ok = socket.write(b);
+    }
+    if (chunkedEncoding) {
+      ok = socket.write(CRLF);
+    }
+    socket.uncork();
+    if (ok || socket.writableLength() == 0) {
+      callback.done(null);
+    } else {
+      waitForDrain(callback);
+    }
+  }
+
+  private void waitForDrain(Callback callback) {
+    if (drainWaiter == null) {
+      socket.on("drain", onSocketDrain);
+    }
+    drainWaiter = callback;
+  }
+
+  private void onSocketDrain() throws Exception {
+    Callback cb = drainWaiter;
+    if (cb != null) {
+      drainWaiter = null;
+      socket.removeListener("drain", onSocketDrain);
+      cb.done(null);
+    }
+  }
+
+  /** The socket closed under us: fail a write waiting for 'drain'. */
+  void socketClosed() throws Exception {
+    Callback cb = drainWaiter;
+    if (cb != null) {
+      drainWaiter = null;
+      cb.done(ERR_STREAM_DESTROYED.error("write"));
+    }
+  }
+
+  @Override
+  protected void _final(Callback callback) throws Exception {
+    storeHeader(true);
+    if (socket == null || socket.destroyed()) {
+      callback.done(ERR_STREAM_DESTROYED.error("end"));
+      return;
+    }
+    boolean needHeader = !headerFlushed;
+    boolean needLast = hasBody && chunkedEncoding;
+    if (!needHeader && !needLast) {
+      // Node: 'finish' once everything was handed to the socket.
+      if (socket.writableLength() == 0) {
+        callback.done(null);
+      } else {
+        socket.write(Buffer.alloc(0), callback);
+      }
+      return;
+    }
+    headerFlushed = true;
+    if (needHeader && needLast) {
+      socket.cork();
+      socket.write(header);
+      socket.write(LAST_CHUNK, callback);
+      socket.uncork();
+    } else {
+      socket.write(needHeader ? header : LAST_CHUNK, callback);
+    }
+  }
+
+  /**
+   * Records that {@code body} is the whole body ({@code end(data)} before any write), so the
+   * header can carry its {@code Content-Length} instead of chunked framing.
+   */
+  void wholeBody(long length) {
+    if (header == null && writableLength() == 0 && bodyBytes == 0 && !writableEnded()) {
+      knownLength = length;
+    }
+  }
+
+  @Override
+  public WritableStream<Buffer> end(Buffer chunk, Callback callback) {
+    if (chunk != null) {
+      wholeBody(chunk.length());
+    }
+    return super.end(chunk, callback);
+  }
+
+  @Override
+  public WritableStream<Buffer> end(Buffer chunk) {
+    return end(chunk, (Callback) null);
+  }
+
+  @Override
+  public WritableStream<Buffer> end(CharSequence chunk, String encoding, Callback callback) {
+    if (chunk == null) {
+      return super.end(callback);
+    }
+    return end(Buffer.from(chunk.toString(), encoding), callback);
+  }
+
+  @Override
+  public WritableStream<Buffer> end(CharSequence chunk) {
+    return end(chunk, null, null);
+  }
+
+  @Override
+  public WritableStream<Buffer> end(CharSequence chunk, String encoding) {
+    return end(chunk, encoding, null);
+  }
+
+  @Override
+  public WritableStream<Buffer> end(CharSequence chunk, Callback callback) {
+    return end(chunk, null, callback);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.weir.http;
+
+import dev.weir.events.Listener2;
+import dev.weir.loop.EventLoop;
+import dev.weir.net.ServerOptions;
+import dev.weir.net.Socket;
+import dev.weir.stream.Callback;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An HTTP/1.1 server; mirrors Node's
+ * <a href="https://nodejs.org/docs/latest-v20.x/api/http.html#class-httpserver">http.Server</a>,
+ * which is a {@link dev.weir.net.Server}. Events: {@code 'request'} (req, res),
+ * {@code 'connection'} (socket), {@code 'clientError'} (err, socket; by default a malformed
+ * request gets 400, 431 or 408 and the connection is closed), {@code 'checkContinue'},
+ * {@code 'checkExpectation'} and {@code 'close'}.
+ *
+ * <h2>Differences from Node</h2>
+ * <ul>
+ *   <li>Timeouts are exact timers per connection rather than Node's periodic check.</li>
+ *   <li>A pipelined request is parsed only once the response before it has finished.</li>
+ *   <li>No {@code 'upgrade'}/{@code 'connect'} events: such requests get a normal response.</li>
+ * </ul>
+ */
+public final class Server extends dev.weir.net.Server {
+  private final HttpServerOptions options;
+  private final EventLoop loop = EventLoop.current();
+  private final Set<ServerConnection> connections = new LinkedHashSet<>();
+  private boolean closing;
+
+  Server(HttpServerOptions options, Listener2<IncomingMessage, ServerResponse> listener) {
+    super(new ServerOptions().allowHalfOpen(true).highWaterMark(options.highWaterMark), null);
+    this.options = options;
+    on("connection", (Socket socket) -> {
+      ServerConnection connection = new ServerConnection(this, socket, options);
+      connections.add(connection);
+      connection.start();
+    });
+    if (listener != null) {
+      on("request", listener);
+    }
+  }
+
+  void connectionClosed(ServerConnection connection) {
+    connections.remove(connection);
+  }
+
+  boolean isClosing() {
+    return closing;
+  }
+
+  /**
+   * Node's {@code server.close([callback])}: stops accepting, closes idle connections (as Node
+   * 19+), and emits {@code 'close'} once the others have finished their exchange.
+   */
+  @Override
+  public Server close(Callback callback) {
+    closing = true;
+    super.close(callback);
+    closeIdleConnections();
+    return this;
+  }
+
+  @Override
+  public Server close() {
+    return close(null);
+  }
+
+  /** Node's {@code closeIdleConnections()}: closes connections with no request in progress. */
+  public void closeIdleConnections() {
+    loop.checkInLoop();
+    for (ServerConnection c : List.copyOf(connections)) {
+      if (c.isIdle()) {
+        c.destroySocket(null);
+      }
+    }
+  }
+
+  /** Node's {@code closeAllConnections()}: closes every connection, busy or not. */
+  public void closeAllConnections() {
+    loop.checkInLoop();
+    for (ServerConnection c : List.copyOf(connections)) {
+      c.destroySocket(null);
+    }
+  }
+
+  /** Node's {@code headersTimeout}. */
+  public long headersTimeout() {
+    return options.headersTimeout;
+  }
+
+  /** Node's {@code requestTimeout}. */
+  public long requestTimeout() {
+    return options.requestTimeout;
+  }
+
+  /** Node's {@code keepAliveTimeout}. */
+  public long keepAliveTimeout() {
+    return options.keepAliveTimeout;
+  }
+
+  /** Node's {@code maxHeadersCount}-like limit: the {@code maxHeaderSize} in bytes. */
+  public int maxHeaderSize() {
+    return options.maxHeaderSize;
+  }
+
+  /** Node's {@code maxRequestsPerSocket}. */
+  public int maxRequestsPerSocket() {
+    return options.maxRequestsPerSocket;
+  }
+}

@@ -21,8 +21,9 @@ import java.util.List;
  *   <li>Generic in the chunk type; byte streams carry {@link dev.weir.buffer.Buffer} and also
  *       accept strings ({@link CharSequence}) and {@code byte[]}.</li>
  *   <li>A {@code _write} that throws is treated as calling its callback with the exception
- *       (Node lets it propagate out of {@code write()}); so an unimplemented {@code _write}
- *       reports {@code ERR_METHOD_NOT_IMPLEMENTED} through {@code 'error'}.</li>
+ *       (Node lets it propagate out of {@code write()}). An unimplemented {@code _write} is the
+ *       exception: its {@code ERR_METHOD_NOT_IMPLEMENTED} is thrown from {@code write()}, as in
+ *       Node.</li>
  *   <li>Node 22 raised the default {@code highWaterMark} to 64 KiB; Weir follows Node 20.</li>
  * </ul>
  */

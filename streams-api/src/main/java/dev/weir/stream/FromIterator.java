@@ -39,20 +39,26 @@ final class FromIterator<T> extends Readable<T> {
       return;
     }
     reading = true;
-    while (true) {
-      if (!iterator.hasNext()) {
-        push(null);
-        break;
+    // Node: from.js nextSyncWithSyncValues() catches what the iterator throws and destroys the
+    // readable itself, whatever autoDestroy says.
+    try {
+      while (true) {
+        if (!iterator.hasNext()) {
+          push(null);
+          return;
+        }
+        T value = iterator.next();
+        if (value == null) {
+          reading = false;
+          throw ERR_STREAM_NULL_VALUES.error();
+        }
+        if (!push(value)) {
+          reading = false;
+          return;
+        }
       }
-      T value = iterator.next();
-      if (value == null) {
-        reading = false;
-        throw ERR_STREAM_NULL_VALUES.error();
-      }
-      if (!push(value)) {
-        reading = false;
-        break;
-      }
+    } catch (Exception err) {
+      destroy(err);
     }
   }
 

@@ -552,10 +552,12 @@ final class HttpParser {
   private void onHeader(String name, String value) {
     // Header names are matched without allocating a lower-cased copy.
     if (name.equalsIgnoreCase("content-length")) {
-      long parsed = parseContentLength(value);
-      if (sawContentLength && parsed != contentLength) {
+      // llhttp rejects a second Content-Length even when it repeats the first (node 20 answers
+      // "Content-Length: 1" twice with 400), so no list or duplicate can disagree downstream.
+      if (sawContentLength) {
         throw fail("HPE_UNEXPECTED_CONTENT_LENGTH", "Duplicate Content-Length", 400);
       }
+      long parsed = parseContentLength(value);
       sawContentLength = true;
       contentLength = parsed;
     } else if (name.equalsIgnoreCase("transfer-encoding")) {

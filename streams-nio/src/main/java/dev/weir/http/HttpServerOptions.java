@@ -11,6 +11,7 @@ public final class HttpServerOptions {
   long keepAliveTimeout = 5_000;
   int maxRequestsPerSocket;
   int highWaterMark = 16 * 1024;
+  boolean requireHostHeader = true;
 
   /** Node's {@code maxHeaderSize} (default 16 KiB): larger start line + headers get 431. */
   public HttpServerOptions maxHeaderSize(int bytes) {
@@ -45,6 +46,15 @@ public final class HttpServerOptions {
   /** Node's {@code highWaterMark} of the sockets and responses (default 16 KiB). */
   public HttpServerOptions highWaterMark(int bytes) {
     this.highWaterMark = positive("highWaterMark", bytes);
+    return this;
+  }
+
+  /**
+   * Node's {@code requireHostHeader} (default true): an HTTP/1.1 request without {@code Host}
+   * gets 400 and the connection is closed, without a {@code 'request'} event.
+   */
+  public HttpServerOptions requireHostHeader(boolean require) {
+    this.requireHostHeader = require;
     return this;
   }
 

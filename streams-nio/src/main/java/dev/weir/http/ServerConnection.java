@@ -173,6 +173,13 @@ final class ServerConnection implements HttpParser.Handler {
     res.on("finish", onResponseFinish);
     requestDone = false;
     responseDone = false;
+    if (options.requireHostHeader && req.httpVersionMinor() == 1 && req.header("host") == null) {
+      // Node: _http_server.js parserOnIncoming answers 400 itself, without 'request'.
+      res.statusCode(400);
+      res.setHeader("Connection", "close");
+      res.end();
+      return false;
+    }
     String expect = req.header("expect");
     if (expect != null && req.httpVersionMinor() >= 1) {
       if (expect.equalsIgnoreCase("100-continue")) {

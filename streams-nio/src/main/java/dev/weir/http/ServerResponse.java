@@ -61,6 +61,10 @@ public final class ServerResponse extends OutgoingMessage {
       throw ERR_HTTP_HEADERS_SENT.error("set");
     }
     statusCode = code;
+    // Node: ServerResponse.writeHead clears _hasBody for 1xx, 204 and 304 before the header is
+    // stored, so no Content-Length or chunked framing is announced for them.
+    hasBody = !"HEAD".equals(req.method()) && !(code == 204 || code == 304
+        || (code >= 100 && code < 200));
     return this;
   }
 

@@ -15,8 +15,8 @@ public final class EventLog {
     entries.add(entry);
   }
 
-  /** Records each of {@code events} on {@code emitter} as its name (and its prefix, if any). */
-  public EventLog record(EventEmitter emitter, String prefix, String... events) {
+  /** Records each of {@code events} on {@code emitter} as {@code prefix:name}. */
+  public EventLog recordAs(EventEmitter emitter, String prefix, String... events) {
     for (String event : events) {
       String name = prefix.isEmpty() ? event : prefix + ":" + event;
       emitter.on(event, () -> entries.add(name));
@@ -26,7 +26,7 @@ public final class EventLog {
 
   /** Records each of {@code events} on {@code emitter} by name. */
   public EventLog record(EventEmitter emitter, String... events) {
-    return record(emitter, "", events);
+    return recordAs(emitter, "", events);
   }
 
   /** A copy of the entries so far. */

@@ -1,5 +1,6 @@
 package dev.weir.http;
 
+import dev.weir.events.Listener1;
 import dev.weir.events.Listener2;
 
 /**
@@ -24,6 +25,31 @@ public final class Http {
   /** Node's {@code http.createServer()}. */
   public static Server createServer() {
     return new Server(new HttpServerOptions(), null);
+  }
+
+  /** Node's {@code http.request(url[, callback])}: call {@code end()} to send it. */
+  public static ClientRequest request(String url, Listener1<IncomingMessage> callback) {
+    return new ClientRequest(RequestOptions.fromUrl(url), callback);
+  }
+
+  /** Node's {@code http.request(options[, callback])}: call {@code end()} to send it. */
+  public static ClientRequest request(RequestOptions options,
+      Listener1<IncomingMessage> callback) {
+    return new ClientRequest(options, callback);
+  }
+
+  /** Node's {@code http.get(url[, callback])}: a GET that is already ended. */
+  public static ClientRequest get(String url, Listener1<IncomingMessage> callback) {
+    ClientRequest req = request(url, callback);
+    req.end();
+    return req;
+  }
+
+  /** Node's {@code http.get(options[, callback])}. */
+  public static ClientRequest get(RequestOptions options, Listener1<IncomingMessage> callback) {
+    ClientRequest req = request(options.method("GET"), callback);
+    req.end();
+    return req;
   }
 
   /** Node's {@code http.STATUS_CODES.get(code)}. */

@@ -59,6 +59,11 @@ public abstract class OutgoingMessage extends Writable<Buffer> {
     super(new WritableOptions<>());
   }
 
+  /** For a client request, which stays open until its response ended (Node's 'close'). */
+  OutgoingMessage(boolean autoDestroy) {
+    super(new WritableOptions<Buffer>().autoDestroy(autoDestroy));
+  }
+
   // ---- headers ------------------------------------------------------------------------------
 
   /** Node's {@code setHeader(name, value)}: value a String, a Number or a List of strings. */
@@ -160,6 +165,22 @@ public abstract class OutgoingMessage extends Writable<Buffer> {
   /** Whether a response may be framed by closing the connection (requests may not). */
   abstract boolean canCloseDelimit();
 
+  /**
+   * A client request has no socket until its agent assigns one: runs {@code task} then and
+   * returns true. Responses always have their socket.
+   */
+  boolean deferUntilSocket(dev.weir.loop.Task task) {
+    return false;
+  }
+
+  /**
+   * Node's {@code useChunkedEncodingByDefault}: false for requests whose method normally has no
+   * body (GET, HEAD, DELETE, OPTIONS, TRACE, CONNECT), which then get no framing header.
+   */
+  boolean useChunkedEncodingByDefault() {
+    return true;
+  }
+
   /** Node's {@code _implicitHeader}/{@code _storeHeader}: decides framing, encodes headers. */
   final void storeHeader(boolean ending) {
     if (header != null) {
@@ -176,7 +197,10 @@ public abstract class OutgoingMessage extends Writable<Buffer> {
       if (userTe != null) {
         chunkedEncoding = userTe.toLowerCase(Locale.ROOT).trim().endsWith("chunked");
       } else if (userLength == null) {
-        if (knownLength >= 0 || (ending && bodyBytes == 0)) {
+        if (!useChunkedEncodingByDefault() && knownLength <= 0 && bodyBytes == 0 && ending) {
+          // Node: a GET without a body carries no Content-Length or Transfer-Encoding.
+          hasBody = false;
+        } else if (knownLength >= 0 || (ending && bodyBytes == 0)) {
           extra.add("Content-Length: " + Math.max(knownLength, 0));
         } else if (peerIsHttp11()) {
           chunkedEncoding = true;
@@ -260,6 +284,9 @@ public abstract class OutgoingMessage extends Writable<Buffer> {
   }
 
   private void writeBody(List<Buffer> buffers, long total, Callback callback) throws Exception {
+    if (socket == null && deferUntilSocket(() -> writeBody(buffers, total, callback))) {
+      return;
+    }
     storeHeader(false);
     if (socket == null || socket.destroyed()) {
       callback.done(ERR_STREAM_DESTROYED.error("write"));
@@ -324,6 +351,9 @@ public abstract class OutgoingMessage extends Writable<Buffer> {
 
   @Override
   protected void _final(Callback callback) throws Exception {
+    if (socket == null && deferUntilSocket(() -> _final(callback))) {
+      return;
+    }
     storeHeader(true);
     if (socket == null || socket.destroyed()) {
       callback.done(ERR_STREAM_DESTROYED.error("end"));

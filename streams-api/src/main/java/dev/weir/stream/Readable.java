@@ -2,6 +2,7 @@ package dev.weir.stream;
 
 import static dev.weir.errors.ErrorCode.ERR_INVALID_ARG_TYPE;
 import static dev.weir.errors.ErrorCode.ERR_METHOD_NOT_IMPLEMENTED;
+import static dev.weir.errors.ErrorCode.ERR_OUT_OF_RANGE;
 import static dev.weir.errors.ErrorCode.ERR_STREAM_PUSH_AFTER_EOF;
 import static dev.weir.errors.ErrorCode.ERR_STREAM_UNSHIFT_AFTER_END_EVENT;
 
@@ -192,7 +193,7 @@ public class Readable<T> extends Stream {
   private void addChunk(Object chunk, boolean addToFront) {
     ReadableState state = readableState;
     if (state.flowing == Boolean.TRUE && state.length == 0 && !state.sync
-        && listenerCount("data") > 0) {
+        && state.dataListening) {
       state.clearAwaitDrain();
       state.dataEmitted = true;
       emit("data", chunk);
@@ -287,6 +288,7 @@ public class Readable<T> extends Stream {
   /**
    * Node's {@code read(n)}: exactly {@code n} bytes (or characters with an encoding), or null if
    * fewer are buffered and the stream has not ended; {@code read(0)} only triggers a refill.
+   * Asking for more than 1 GiB throws {@code ERR_OUT_OF_RANGE}, as Node 20 does.
    */
   public T read(int n) {
     loop.checkInLoop();
@@ -371,7 +373,11 @@ public class Readable<T> extends Stream {
   }
 
   private static int computeNewHighWaterMark(long n) {
-    if (n >= MAX_HWM) {
+    // Node 20: readable.js computeNewHighWaterMark() refuses to grow past 1 GiB.
+    if (n > MAX_HWM) {
+      throw ERR_OUT_OF_RANGE.error("size", "<= 1GiB", n);
+    }
+    if (n == MAX_HWM) {
       return MAX_HWM;
     }
     int v = (int) n - 1;
@@ -605,6 +611,7 @@ public class Readable<T> extends Stream {
   private void onListenerAdded(String event) {
     ReadableState state = readableState;
     if ("data".equals(event)) {
+      state.dataListening = true;
       state.readableListening = listenerCount("readable") > 0;
       if (state.flowing != Boolean.FALSE) {
         resume();
@@ -629,7 +636,7 @@ public class Readable<T> extends Stream {
     state.readableListening = listenerCount("readable") > 0;
     if (state.resumeScheduled && state.paused == Boolean.FALSE) {
       state.flowing = Boolean.TRUE;
-    } else if (listenerCount("data") > 0) {
+    } else if (state.dataListening) {
       resume();
     } else if (!state.readableListening) {
       state.flowing = null;
@@ -698,6 +705,9 @@ public class Readable<T> extends Stream {
     super.removeListener(event, listener);
     if ("readable".equals(event)) {
       loop.nextTick(this::updateReadableListening);
+    } else if ("data".equals(event) && listenerCount("data") == 0) {
+      // Node: only removeListener clears kDataListening; removeAllListeners('data') does not.
+      readableState.dataListening = false;
     }
     return this;
   }
@@ -857,7 +867,7 @@ public class Readable<T> extends Stream {
       }
       boolean none = state.awaitDrainWriters == null
           || (state.multiAwaitDrain && ((Set<?>) state.awaitDrainWriters).isEmpty());
-      if (none && src.listenerCount("data") > 0) {
+      if (none && state.dataListening) {
         src.resume();
       }
     }

@@ -34,6 +34,11 @@ final class ReadableState {
   boolean needReadable;
   /** Node's {@code emittedReadable}. */
   boolean emittedReadable;
+  /**
+   * Node's {@code kDataListening}: set by adding a 'data' listener, cleared only when
+   * {@code removeListener} removes the last one (not by {@code removeAllListeners}).
+   */
+  boolean dataListening;
   /** Node's {@code readableListening}. */
   boolean readableListening;
   /** Node's {@code resumeScheduled}. */

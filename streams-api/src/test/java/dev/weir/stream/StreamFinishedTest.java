@@ -288,4 +288,16 @@ class StreamFinishedTest {
     assertCode(ERR_INVALID_ARG_TYPE, assertThrows(WeirException.class,
         () -> Stream.finished(readable(), null)));
   }
+
+  @Test
+  void aTransformErrorCallsBackBeforeTheErrorListenersAddedLater() {
+    Transform<Buffer, Buffer> t = new Transform<>(new DuplexOptions<Buffer, Buffer>()
+        .transform((c, e, cb) -> cb.done(new RuntimeException("tfail"), null)));
+    Stream.finished(t, cb("finished"));
+    t.on("error", mustCall.once((Throwable e) -> log.add("error " + e.getMessage())));
+    t.on("close", mustCall.once(() -> log.add("close")));
+    t.write("x");
+    loop.runUntilIdle();
+    log.assertIs("finished tfail", "error tfail", "close");
+  }
 }

@@ -212,4 +212,31 @@ class StreamPipeBackpressureTest {
     assertEquals(3, r.readableLength());
     assertTrue(r.isPaused());
   }
+
+  @Test
+  void removeAllListenersOfDataDoesNotStopADrainFromResuming() {
+    // Node keeps kDataListening through removeAllListeners('data'): the drain resumes the
+    // source and the buffered chunk flows to nobody.
+    List<Callback> cbs = new ArrayList<>();
+    Readable<Buffer> r = readable();
+    Writable<Buffer> w = new Writable<>(new WritableOptions<Buffer>().highWaterMark(1)
+        .write((c, e, cb) -> {
+          log.add("write " + c);
+          cbs.add(cb);
+        }));
+    r.pipe(w);
+    r.push("a");
+    r.push("b");
+    loop.runUntilIdle();
+    log.add("paused " + r.isPaused());
+    r.removeAllListeners("data");
+    try {
+      cbs.remove(0).done();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    loop.runUntilIdle();
+    log.add("after " + r.readableFlowing() + " " + r.readableLength());
+    log.assertIs("write a", "paused true", "after true 0");
+  }
 }

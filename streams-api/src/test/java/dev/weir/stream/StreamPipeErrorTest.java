@@ -167,4 +167,21 @@ class StreamPipeErrorTest {
     assertFalse(dest.writableEnded());
     assertEquals(1, src.readableState.pipes.size());
   }
+
+  @Test
+  void pipingIntoAFinishedDestinationUnpipesOnItsClose() {
+    Readable<Buffer> r = readable();
+    Writable<Buffer> w = sink(new ArrayList<>());
+    w.end();
+    w.on("error", mustCall.never1());
+    w.on("close", mustCall.once(() -> log.add("close")));
+    r.on("close", mustCall.never());
+    r.pipe(w);
+    r.push("a");
+    loop.runUntilIdle();
+    log.assertIs("close");
+    assertEquals(Boolean.FALSE, r.readableFlowing());
+    assertFalse(r.destroyed());
+    assertEquals(0, r.readableState.pipes.size());
+  }
 }

@@ -196,4 +196,62 @@ class StreamReadableEventTest {
     assertEquals(1, r.readableLength());
     assertNull(r.readableState.awaitDrainWriters);
   }
+
+  @Test
+  void onceReadableCyclesThenADataListenerFlows() {
+    Readable<Buffer> r = readable();
+    r.once("readable", () -> {
+      log.add("readable " + str(r.read()));
+      r.once("readable", () -> log.add("readable2 " + str(r.read())));
+    });
+    r.push("a");
+    loop.runUntilIdle();
+    r.push("b");
+    loop.runUntilIdle();
+    r.on("data", (Buffer c) -> log.add("data " + c));
+    r.push("c");
+    log.add("flowing " + r.readableFlowing());
+    loop.runUntilIdle();
+    // Node: the removal of the last once('readable') listener is settled on the next tick, so
+    // the 'data' listener added later turns the stream to flowing.
+    log.assertIs("readable a", "readable2 b", "data c", "flowing true");
+  }
+
+  @Test
+  void highWaterMarkZeroStillEmitsReadableForEachPush() {
+    // Node: test-stream-readable-hwm-0.js.
+    Readable<Buffer> r = new Readable<>(new ReadableOptions<Buffer>().highWaterMark(0)
+        .read((s, n) -> log.add("_read")));
+    r.on("readable", () -> log.add("readable " + str(r.read())));
+    r.on("end", mustCall.once(() -> log.add("end")));
+    loop.runUntilIdle();
+    log.add("push " + r.push("a"));
+    loop.runUntilIdle();
+    log.add("push " + r.push(null));
+    loop.runUntilIdle();
+    log.assertIs("_read", "push false", "readable a", "readable null", "push false", "end");
+  }
+
+  @Test
+  void aPipedPassThroughEmitsNoUnneededReadable() {
+    // Node: test-stream-readable-no-unneeded-readable.js.
+    Readable<Buffer> r = readable();
+    PassThrough<Buffer> p = new PassThrough<>();
+    p.on("readable", () -> {
+      log.add("readable");
+      Buffer c;
+      while ((c = p.read()) != null) {
+        log.add("read " + c);
+      }
+    });
+    p.on("end", mustCall.once(() -> log.add("end")));
+    r.pipe(p);
+    r.push("a");
+    r.push("b");
+    loop.runUntilIdle();
+    r.push("c");
+    r.push(null);
+    loop.runUntilIdle();
+    log.assertIs("readable", "read ab", "readable", "read c", "readable", "end");
+  }
 }

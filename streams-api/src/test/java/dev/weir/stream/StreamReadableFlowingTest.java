@@ -270,4 +270,22 @@ class StreamReadableFlowingTest {
     assertEquals(0, r.readableLength());
     assertSame(Boolean.TRUE, r.readableFlowing());
   }
+
+  @Test
+  void pauseAfterResumeInTheSameTickWins() {
+    Readable<Buffer> r = readable();
+    r.on("pause", () -> log.add("pause"));
+    r.on("resume", () -> log.add("resume"));
+    r.on("data", (Buffer c) -> log.add("data " + c));
+    r.pause();
+    r.push("a");
+    r.resume();
+    r.pause();
+    loop.runUntilIdle();
+    log.add("flowing " + r.readableFlowing() + " " + r.readableLength());
+    r.resume();
+    loop.runUntilIdle();
+    // The scheduled resume still emits 'resume', but does not flow: pause() came last.
+    log.assertIs("pause", "pause", "resume", "flowing false 1", "resume", "data a");
+  }
 }

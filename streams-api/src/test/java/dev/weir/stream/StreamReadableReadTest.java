@@ -1,14 +1,18 @@
 package dev.weir.stream;
 
+import static dev.weir.errors.ErrorCode.ERR_OUT_OF_RANGE;
 import static dev.weir.stream.Fixtures.objects;
 import static dev.weir.stream.Fixtures.readable;
 import static dev.weir.stream.Fixtures.str;
+import static dev.weir.testing.Errors.assertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weir.buffer.Buffer;
+import dev.weir.errors.WeirException;
 import dev.weir.loop.TestLoop;
 import dev.weir.testing.EventLog;
 import dev.weir.testing.MustCall;
@@ -148,6 +152,26 @@ class StreamReadableReadTest {
     assertEquals(32_768, big.readableHighWaterMark());
     assertNull(big.read(100));
     assertEquals(32_768, big.readableHighWaterMark());
+  }
+
+  @Test
+  void readingMoreThanOneGibibyteIsOutOfRange() {
+    Readable<Buffer> r = readable();
+    WeirException e = assertThrows(WeirException.class, () -> r.read(0x40000001));
+    assertCode(ERR_OUT_OF_RANGE, e);
+    assertEquals(16 * 1024, r.readableHighWaterMark());
+    assertNull(r.read(0x40000000));
+    assertEquals(0x40000000, r.readableHighWaterMark());
+  }
+
+  @Test
+  void aNegativeReadReturnsNullAndKeepsTheData() {
+    Readable<Buffer> r = readable();
+    r.push("abc");
+    r.push(null);
+    r.on("end", mustCall.never());
+    assertNull(r.read(-1));
+    assertEquals(3, r.readableLength());
   }
 
   @Test

@@ -144,4 +144,22 @@ class StreamReadableSetEncodingTest {
     List<String> out = decode("utf8", bytes(0x61, 0xe2, 0x82));
     assertEquals(List.of("a", "\ufffd"), out);
   }
+
+  @Test
+  void setEncodingWhileFlowingAppliesToLaterChunksOnly() {
+    Readable<Buffer> r = readable();
+    List<String> out = new ArrayList<>();
+    r.on("data", (Object c) -> out.add((c instanceof String ? "string " : "buffer ") + c));
+    r.on("end", mustCall.once(() -> out.add("end")));
+    r.push(bytes(0xe2, 0x82));
+    loop.runUntilIdle();
+    r.push(bytes(0xac));
+    r.setEncoding("utf8");
+    r.push(bytes(0xe2));
+    r.push(bytes(0x82, 0xac));
+    r.push(null);
+    loop.runUntilIdle();
+    // Chunks emitted before setEncoding stay Buffers (and their halves stay broken).
+    assertEquals(List.of("buffer \ufffd", "buffer \ufffd", "string €", "end"), out);
+  }
 }

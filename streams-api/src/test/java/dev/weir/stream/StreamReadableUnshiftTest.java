@@ -150,4 +150,28 @@ class StreamReadableUnshiftTest {
     assertEquals(0, r.readableLength());
     assertNull(r.read());
   }
+
+  @Test
+  void unshiftInsideReadableAfterEofWaitsForAnotherRead() {
+    // Node prints only "read abc": the unshifted rest gets no new 'readable' and no 'end'.
+    Readable<Buffer> r = readable();
+    boolean[] first = {true};
+    r.on("readable", () -> {
+      Buffer c = r.read();
+      log.add("read " + str(c));
+      if (first[0] && c != null) {
+        first[0] = false;
+        r.unshift(c.subarray(1));
+      }
+    });
+    r.on("end", mustCall.once(() -> log.add("end")));
+    r.push("abc");
+    r.push(null);
+    loop.runUntilIdle();
+    log.assertIs("read abc");
+    assertEquals(2, r.readableLength());
+    assertEquals("bc", str(r.read()));
+    loop.runUntilIdle();
+    log.assertIs("read abc", "end");
+  }
 }

@@ -48,7 +48,6 @@ public class Server extends EventEmitter {
   private ServerSocketChannel channel;
   private SelectionKey key;
   private AddressInfo address;
-  private boolean closing;
   private int maxConnections;
   private final SelectorPoller.IoHandler onAcceptable = this::onAcceptable;
 
@@ -92,7 +91,6 @@ public class Server extends EventEmitter {
       address = new AddressInfo(bound.getAddress().getHostAddress(),
           Socket.family(bound.getAddress()), bound.getPort());
       handle.start();
-      closing = false;
       loop.nextTick(() -> emit("listening"));
     } catch (IOException e) {
       closeChannel();
@@ -165,21 +163,20 @@ public class Server extends EventEmitter {
 
   /**
    * Node's {@code close([callback])}: stops accepting; {@code 'close'} follows once every open
-   * connection has ended. The callback gets {@code ERR_SERVER_NOT_RUNNING} if not listening.
+   * connection has been destroyed. The callback runs on {@code 'close'}; when the server was not
+   * listening it gets {@code ERR_SERVER_NOT_RUNNING}, and {@code 'close'} is still emitted (as
+   * Node's {@code close()} does).
    */
   public Server close(Callback callback) {
     loop.checkInLoop();
-    if (channel == null) {
-      if (callback != null) {
-        loop.nextTick(() -> callback.done(ERR_SERVER_NOT_RUNNING.error()));
-      }
-      return this;
-    }
     if (callback != null) {
-      once("close", () -> callback.done(null));
+      if (channel == null) {
+        once("close", () -> callback.done(ERR_SERVER_NOT_RUNNING.error()));
+      } else {
+        once("close", () -> callback.done(null));
+      }
     }
     closeChannel();
-    closing = true;
     emitCloseIfDrained();
     return this;
   }
@@ -205,9 +202,9 @@ public class Server extends EventEmitter {
     handle.stop();
   }
 
+  /** Node's {@code _emitCloseIfDrained()}: 'close' on a later tick once nothing is left. */
   private void emitCloseIfDrained() {
-    if (closing && channel == null && connections.isEmpty()) {
-      closing = false;
+    if (channel == null && connections.isEmpty()) {
       loop.nextTick(() -> emit("close"));
     }
   }

@@ -1,6 +1,7 @@
 package dev.weir.net;
 
 import static dev.weir.errors.ErrorCode.ERR_SOCKET_BAD_PORT;
+import static dev.weir.errors.ErrorCode.ERR_SOCKET_CLOSED;
 import static dev.weir.errors.ErrorCode.ERR_STREAM_DESTROYED;
 
 import dev.weir.buffer.Buffer;
@@ -47,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>TCP only: no IPC pipes, no {@code fd} option, no {@code signal}.</li>
  *   <li>Strings written are encoded to bytes on write ({@code decodeStrings} is not disabled).</li>
- *   <li>{@code bytesWritten()} counts bytes handed to the kernel plus those still queued.</li>
+ *   <li>{@code bytesWritten()} counts every byte accepted by {@code write()}, as Node's does:
+ *       bytes handed to the socket (queued for the kernel or not) plus those still buffered.</li>
  * </ul>
  */
 public class Socket extends Duplex<Buffer, Buffer> {
@@ -74,7 +76,10 @@ public class Socket extends Duplex<Buffer, Buffer> {
   /** {@code _final} waiting for the connection. */
   private Callback pendingFinal;
   private long bytesRead;
-  private long bytesWritten;
+  /** Bytes handed to {@code _write}/{@code _writev}: Node's {@code _bytesDispatched}. */
+  private long bytesDispatched;
+  /** The byte count of the write in flight (part of {@code writableLength()} until done). */
+  private long inFlightBytes;
   private Timeout idleTimer;
   private long idleTimeout;
   private String remoteAddress;
@@ -377,6 +382,14 @@ public class Socket extends Duplex<Buffer, Buffer> {
   }
 
   private void writeBuffers(ByteBuffer[] buffers, Callback callback) throws Exception {
+    long size = 0;
+    for (ByteBuffer b : buffers) {
+      size += b.remaining();
+    }
+    // Node: the whole request counts as dispatched once handed to the handle, however much of
+    // it the kernel takes now.
+    bytesDispatched += size;
+    inFlightBytes = size;
     pendingBuffers = buffers;
     pendingCallback = callback;
     if (state == State.OPEN) {
@@ -390,7 +403,6 @@ public class Socket extends Duplex<Buffer, Buffer> {
     ByteBuffer[] buffers = pendingBuffers;
     try {
       long n = channel.write(buffers);
-      bytesWritten += n;
       if (n > 0) {
         touch();
       }
@@ -410,6 +422,7 @@ public class Socket extends Duplex<Buffer, Buffer> {
     Callback cb = pendingCallback;
     pendingBuffers = null;
     pendingCallback = null;
+    inFlightBytes = 0;
     single[0] = null;
     if (cb != null) {
       cb.done(err);
@@ -451,22 +464,27 @@ public class Socket extends Duplex<Buffer, Buffer> {
     Callback inFlight = pendingCallback;
     pendingBuffers = null;
     pendingCallback = null;
+    inFlightBytes = 0;
     pendingFinal = null;
     readingWanted = false;
     closeChannel();
     setState(State.CLOSED);
     handle.stop();
+    // Node: _destroy sets _sockname = null, so the local end reads as unknown after closing;
+    // the peer's address stays cached.
+    localAddress = null;
+    localPort = -1;
     if (inFlight != null) {
       inFlight.done(err != null ? err : ERR_STREAM_DESTROYED.error("write"));
     }
     callback.done(err);
     boolean hadError = err != null;
-    loop().queueCloseCallback(() -> {
-      emit("close", hadError);
-      if (server != null) {
-        server.connectionClosed(this);
-      }
-    });
+    loop().queueCloseCallback(() -> emit("close", hadError));
+    // Node: the server's connection count drops in _destroy, and its 'close' (on a later tick)
+    // may come before this socket's own 'close', which waits for the handle to close.
+    if (server != null) {
+      server.connectionClosed(this);
+    }
   }
 
   private void closeChannel() {
@@ -495,9 +513,21 @@ public class Socket extends Duplex<Buffer, Buffer> {
     }
   }
 
-  /** Node's {@code resetAndDestroy()}: closes with a TCP RST instead of a FIN. */
+  /**
+   * Node's {@code resetAndDestroy()}: closes with a TCP RST instead of a FIN. While connecting it
+   * waits for {@code 'connect'}; a socket that has no connection is destroyed with
+   * {@code ERR_SOCKET_CLOSED}, as in Node.
+   */
   public Socket resetAndDestroy() {
     loop().checkInLoop();
+    if (state == State.CONNECTING) {
+      once("connect", this::resetAndDestroy);
+      return this;
+    }
+    if (state != State.OPEN) {
+      destroy(ERR_SOCKET_CLOSED.error());
+      return this;
+    }
     if (channel != null && channel.isOpen()) {
       try {
         channel.setOption(StandardSocketOptions.SO_LINGER, 0);
@@ -604,9 +634,12 @@ public class Socket extends Duplex<Buffer, Buffer> {
     return bytesRead;
   }
 
-  /** Node's {@code bytesWritten}: bytes handed to the kernel plus bytes still queued. */
+  /**
+   * Node's {@code bytesWritten}: bytes handed to the socket (sent, or waiting for the kernel)
+   * plus bytes still buffered in the writable side; each byte counts once.
+   */
   public long bytesWritten() {
-    return bytesWritten + writableLength();
+    return bytesDispatched + Math.max(0, writableLength() - inFlightBytes);
   }
 
   /** Node's {@code remoteAddress}, or null before connecting. */
@@ -624,12 +657,12 @@ public class Socket extends Duplex<Buffer, Buffer> {
     return remoteFamily;
   }
 
-  /** Node's {@code localAddress}, or null before connecting. */
+  /** Node's {@code localAddress}, or null before connecting and after closing. */
   public String localAddress() {
     return localAddress;
   }
 
-  /** Node's {@code localPort}, or -1. */
+  /** Node's {@code localPort}, or -1 before connecting and after closing. */
   public int localPort() {
     return localPort;
   }
@@ -641,9 +674,12 @@ public class Socket extends Duplex<Buffer, Buffer> {
             localPort);
   }
 
-  /** Node's {@code pending}: not yet connected. */
+  /**
+   * Node's {@code pending}: true until connected, and again once closed (Node's
+   * {@code !this._handle || this.connecting}).
+   */
   public boolean pending() {
-    return state == State.PENDING || state == State.CONNECTING;
+    return state != State.OPEN;
   }
 
   /** Node's {@code connecting}: {@code connect()} was called and has not finished. */
@@ -656,18 +692,19 @@ public class Socket extends Duplex<Buffer, Buffer> {
    * {@code "writeOnly"} or {@code "closed"}.
    */
   public String readyState() {
+    // Node's getter, as is: a socket not yet connected is readable and writable, so "open".
     if (state == State.CONNECTING) {
       return "opening";
     }
     boolean r = readable();
     boolean w = writable();
-    if (state == State.OPEN && r && w) {
+    if (r && w) {
       return "open";
     }
-    if (state == State.OPEN && r) {
+    if (r) {
       return "readOnly";
     }
-    if (state == State.OPEN && w) {
+    if (w) {
       return "writeOnly";
     }
     return "closed";

@@ -22,6 +22,10 @@ import java.util.Set;
  *   <li>Timeouts are exact timers per connection rather than Node's periodic check.</li>
  *   <li>A pipelined request is parsed only once the response before it has finished.</li>
  *   <li>No {@code 'upgrade'}/{@code 'connect'} events: such requests get a normal response.</li>
+ *   <li>After {@link #close}, a connection whose exchange finishes is closed at once; Node
+ *       leaves it open until its keep-alive timeout.</li>
+ *   <li>Past {@code maxRequestsPerSocket} the connection closes after the last allowed
+ *       response; a request already pipelined behind it gets no answer (Node answers 503).</li>
  * </ul>
  */
 public final class Server extends dev.weir.net.Server {

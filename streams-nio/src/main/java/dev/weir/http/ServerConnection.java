@@ -169,7 +169,8 @@ final class ServerConnection implements HttpParser.Handler {
     requestCount++;
     boolean keepAlive = parser.shouldKeepAlive() && !server.isClosing()
         && (options.maxRequestsPerSocket == 0 || requestCount < options.maxRequestsPerSocket);
-    res = new ServerResponse(this, req, keepAlive, options.keepAliveTimeout);
+    res = new ServerResponse(this, req, keepAlive, options.keepAliveTimeout,
+        options.maxRequestsPerSocket);
     res.on("finish", onResponseFinish);
     requestDone = false;
     responseDone = false;
@@ -220,7 +221,10 @@ final class ServerConnection implements HttpParser.Handler {
     req.complete = true;
     req.push(null);
     requestDone = true;
-    maybeNext();
+    if (responseDone) {
+      // Not from inside the parser's execute(): the next message starts on a clean stack.
+      loop.nextTick(this::maybeNext);
+    }
   }
 
   /** The request body's {@code _read}: the reader wants more. */
@@ -239,7 +243,9 @@ final class ServerConnection implements HttpParser.Handler {
       // Node: a body nobody wants is read and discarded so the next request can be parsed.
       req.resume();
     }
-    maybeNext();
+    // The next exchange starts a tick later, so every 'finish' listener of this response
+    // (the user's come after ours) runs before the next 'request'.
+    loop.nextTick(this::maybeNext);
   }
 
   void responseDestroyed(ServerResponse response) {
@@ -250,7 +256,7 @@ final class ServerConnection implements HttpParser.Handler {
   }
 
   private void maybeNext() {
-    if (!requestDone || !responseDone) {
+    if (!requestDone || !responseDone || state == State.CLOSING || state == State.CLOSED) {
       return;
     }
     boolean keepAlive = res.keepsAlive();
@@ -258,7 +264,9 @@ final class ServerConnection implements HttpParser.Handler {
     res = null;
     requestDone = false;
     responseDone = false;
-    if (!keepAlive || peerEnded) {
+    if (!keepAlive || peerEnded || server.isClosing()) {
+      // A closing server also closes a connection as soon as its exchange is done (node 20
+      // leaves it to the keep-alive timeout, delaying 'close' by that much).
       closeGracefully();
       return;
     }

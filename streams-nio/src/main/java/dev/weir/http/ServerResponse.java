@@ -31,16 +31,20 @@ public final class ServerResponse extends OutgoingMessage {
   private final ServerConnection connection;
   private int statusCode = 200;
   private String statusMessage;
-  private final int keepAliveTimeoutSeconds;
+  /** The {@code Keep-Alive} header value, or null when none is sent. */
+  private final String keepAliveValue;
 
   ServerResponse(ServerConnection connection, IncomingMessage req, boolean keepAlive,
-      long keepAliveTimeoutMs) {
+      long keepAliveTimeoutMs, int maxRequestsPerSocket) {
     this.connection = connection;
     this.req = req;
     this.socket = req.socket();
     this.shouldKeepAlive = keepAlive;
     this.sendDate = true;
-    this.keepAliveTimeoutSeconds = (int) Math.max(1, keepAliveTimeoutMs / 1000);
+    // Node: _http_outgoing.js _storeHeader sends "Keep-Alive: timeout=<floor(s)>[, max=<n>]"
+    // only when keepAliveTimeout is set.
+    this.keepAliveValue = keepAliveTimeoutMs <= 0 ? null : "timeout=" + keepAliveTimeoutMs / 1000
+        + (maxRequestsPerSocket > 0 ? ", max=" + maxRequestsPerSocket : "");
     if ("HEAD".equals(req.method())) {
       hasBody = false;
     }
@@ -153,7 +157,8 @@ public final class ServerResponse extends OutgoingMessage {
 
   @Override
   String connectionKeepAliveHeader() {
-    return "Connection: keep-alive\r\nKeep-Alive: timeout=" + keepAliveTimeoutSeconds + "\r\n";
+    return keepAliveValue == null ? "Connection: keep-alive\r\n"
+        : "Connection: keep-alive\r\nKeep-Alive: " + keepAliveValue + "\r\n";
   }
 
   /** Whether the connection stays open after this response (decided with the headers). */

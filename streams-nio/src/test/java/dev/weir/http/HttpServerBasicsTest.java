@@ -430,8 +430,8 @@ class HttpServerBasicsTest {
   void finishThenCloseOnTheResponseAndEndThenCloseOnTheRequest() {
     EventLog log = new EventLog();
     exchange((req, res) -> {
-      log.record(req, "req", new String[] {"end", "close"});
-      log.record(res, "res", new String[] {"finish", "close"});
+      log.recordAs(req, "req", "end", "close");
+      log.recordAs(res, "res", "finish", "close");
       req.resume();
       res.end("x");
     }, 1, get("/"));

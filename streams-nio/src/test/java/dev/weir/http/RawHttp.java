@@ -7,10 +7,10 @@ import dev.weir.events.Listener2;
 import dev.weir.loop.EventLoop;
 import dev.weir.net.Net;
 import dev.weir.net.Socket;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,7 +64,10 @@ final class RawHttp {
     final Socket socket;
     final StringBuilder received = new StringBuilder();
     final List<Response> responses = new ArrayList<>();
-    private final Deque<Boolean> noBody = new ArrayDeque<>();
+    /** Per request sent, in order: whether it is a HEAD (its response has no body). */
+    private final List<Boolean> noBody = new ArrayList<>();
+    private final Set<Integer> headIndexes = new HashSet<>();
+    private int finals;
     private int parsed;
     boolean closed;
     private Listener1<Response> onResponse = r -> {};
@@ -120,6 +123,12 @@ final class RawHttp {
       }
     }
 
+    /** For requests written in pieces: the {@code index}-th response answers a HEAD. */
+    Client expectHeadAt(int index) {
+      headIndexes.add(index);
+      return this;
+    }
+
     /** Bytes received that are not part of a complete response yet. */
     String unparsed() {
       return received.substring(parsed);
@@ -163,7 +172,8 @@ final class RawHttp {
         }
       }
       boolean interim = status >= 100 && status < 200;
-      boolean head = !interim && Boolean.TRUE.equals(noBody.peek());
+      boolean head = !interim && (finals < noBody.size() ? noBody.get(finals)
+          : headIndexes.contains(finals));
       String body;
       int end;
       if (interim || head || status == 204 || status == 304) {
@@ -213,8 +223,8 @@ final class RawHttp {
         end = received.length();
         body = received.substring(bodyStart, end);
       }
-      if (!interim && !noBody.isEmpty()) {
-        noBody.poll();
+      if (!interim) {
+        finals++;
       }
       parsed = end;
       return new Response(status, reason, headers, body, received.substring(start, end));

@@ -18,6 +18,12 @@ public final class Main {
     SAMPLES.put("backpressure", new Sample(
         "a fast Readable piped into a slow Writable: write() turns false, 'drain' resumes it",
         BackpressureDemo::main));
+    SAMPLES.put("file-server", new Sample(
+        "a static HTTP file server: Fs.createReadStream(file).pipe(res), ranges, 304s, listings",
+        dev.weir.samples.staticfiles.StaticFileServer::main));
+    SAMPLES.put("get", new Sample(
+        "download a URL with a progress bar: pipeline(res, progress, Fs.createWriteStream(f))",
+        dev.weir.samples.download.Get::main));
   }
 
   private Main() {}

@@ -187,18 +187,16 @@ public class Server extends EventEmitter {
   }
 
   private void closeChannel() {
-    if (key != null) {
-      key.cancel();
-      key = null;
-    }
     if (channel != null) {
       try {
-        channel.close();
+        // At once, as uv_close: the port refuses connections as soon as close() returns.
+        poller.close(key, channel);
       } catch (IOException e) {
         LOG.debug("error closing a server channel", e);
       }
       channel = null;
     }
+    key = null;
     handle.stop();
   }
 

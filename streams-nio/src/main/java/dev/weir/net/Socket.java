@@ -488,12 +488,10 @@ public class Socket extends Duplex<Buffer, Buffer> {
   }
 
   private void closeChannel() {
-    if (key != null) {
-      key.cancel();
-    }
     if (channel != null) {
       try {
-        channel.close();
+        // At once, as uv_close: the FIN (or the RST of resetAndDestroy) leaves now.
+        poller.close(key, channel);
       } catch (IOException e) {
         LOG.debug("error closing a socket channel", e);
       }

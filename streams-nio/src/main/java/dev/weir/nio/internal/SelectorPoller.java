@@ -5,10 +5,12 @@ import dev.weir.loop.Poller;
 import dev.weir.loop.Task;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +25,10 @@ public final class SelectorPoller implements Poller {
   private final EventLoop loop;
   private final Selector selector;
   private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
-  private final Consumer<SelectionKey> dispatch = this::dispatch;
+  /** Keys found ready by the current select; dispatched once the select has returned. */
+  private final ArrayList<SelectionKey> ready = new ArrayList<>();
+  private final Consumer<SelectionKey> collect = ready::add;
+  private static final Consumer<SelectionKey> IGNORE = key -> {};
 
   /** Runs when its channel is ready; reads the ready set from its own key. */
   public interface IoHandler extends Task {}
@@ -58,20 +63,50 @@ public final class SelectorPoller implements Poller {
     return readBuffer;
   }
 
+  /**
+   * Selects, then runs the handlers of the ready keys. Handlers run after the select returned,
+   * not inside it, so that they may close channels through {@link #close} (which selects again).
+   */
   @Override
   public void poll(long timeoutMillis) throws IOException {
-    if (timeoutMillis == 0) {
-      selector.selectNow(dispatch);
-    } else if (timeoutMillis < 0) {
-      selector.select(dispatch);
-    } else {
-      selector.select(dispatch, timeoutMillis);
+    try {
+      if (timeoutMillis == 0) {
+        selector.selectNow(collect);
+      } else if (timeoutMillis < 0) {
+        selector.select(collect);
+      } else {
+        selector.select(collect, timeoutMillis);
+      }
+      for (int i = 0; i < ready.size(); i++) {
+        SelectionKey key = ready.get(i);
+        // A handler that ran before may have closed this key's channel.
+        if (key.isValid()) {
+          loop.invokeCallback((IoHandler) key.attachment());
+        }
+      }
+    } finally {
+      ready.clear();
     }
   }
 
-  private void dispatch(SelectionKey key) {
-    if (key.isValid()) {
-      loop.invokeCallback((IoHandler) key.attachment());
+  /**
+   * Cancels {@code key} and closes {@code channel} now. The JDK defers closing the descriptor of
+   * a registered channel until the selector next deregisters its cancelled keys; libuv's
+   * {@code uv_close} closes it at once, so a closed server's port is free (and refuses
+   * connections) and a reset socket sends its RST immediately, as in Node. A non-blocking select
+   * that ignores what it finds ready flushes the cancelled key (readiness is level-triggered and
+   * is reported again by the next poll).
+   */
+  public void close(SelectionKey key, Channel channel) throws IOException {
+    if (key != null) {
+      key.cancel();
+    }
+    try {
+      channel.close();
+    } finally {
+      if (key != null && selector.isOpen()) {
+        selector.selectNow(IGNORE);
+      }
     }
   }
 

@@ -1,0 +1,285 @@
+package dev.weir.net;
+
+import static dev.weir.errors.ErrorCode.ERR_SERVER_ALREADY_LISTEN;
+import static dev.weir.errors.ErrorCode.ERR_SERVER_NOT_RUNNING;
+import static dev.weir.errors.ErrorCode.ERR_SOCKET_BAD_PORT;
+import static dev.weir.testing.Errors.assertCode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weir.buffer.Buffer;
+import dev.weir.errors.WeirException;
+import dev.weir.loop.EventLoop;
+import dev.weir.testing.EventLog;
+import dev.weir.testing.MustCall;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Server lifecycle: close with open connections, close errors, listen errors, maxConnections,
+ * getConnections, pauseOnConnect, ref/unref. Ports Node's test-net-server-close,
+ * test-net-server-close-before-calling-lookup-callback, test-net-server-listen-handle,
+ * test-net-listen-twice, test-net-server-max-connections, test-net-server-pause-on-connect and
+ * test-net-server-unref (event orders checked against node v20).
+ */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@ExtendWith(NoFdLeak.class)
+class NetServerTest {
+  final MustCall mustCall = new MustCall();
+
+  @AfterEach
+  void verifyCalls() {
+    mustCall.verify();
+  }
+
+  @Test
+  void closeWaitsForOpenConnections() {
+    EventLog log = new EventLog();
+    EventLoop.run(() -> {
+      List<Socket> clients = new ArrayList<>();
+      List<Socket> peers = new ArrayList<>();
+      Server server = Net.createServer();
+      server.on("connection", mustCall.times(2, (Socket peer) -> {
+        int n = peers.size() + 1;
+        peers.add(peer);
+        peer.on("end", () -> log.add("peer" + n + " end"));
+        peer.on("close", (Boolean hadError) -> log.add("peer" + n + " close " + hadError));
+        if (peers.size() == 2) {
+          server.close(mustCall.once((Throwable err) -> {
+            assertNull(err);
+            log.add("close callback");
+          })::call);
+          log.add("close() called");
+          assertFalse(server.listening());
+          assertNull(server.address());
+          clients.get(0).end();
+        }
+      }));
+      server.on("close", mustCall.once(() -> log.add("server close")));
+      server.listen(0, "127.0.0.1", () -> {
+        for (int i = 0; i < 2; i++) {
+          Socket c = Net.connect(server.address().port(), "127.0.0.1");
+          clients.add(c);
+        }
+        // The second client ends only once the first connection is completely gone.
+        clients.get(0).on("close", () -> server.getConnections(mustCall.once((err, count) -> {
+          log.add("connections " + count);
+          clients.get(1).end();
+        })));
+      });
+    });
+    log.assertIs("close() called", "peer1 end", "peer1 close false", "connections 1",
+        "peer2 end", "server close", "close callback", "peer2 close false");
+  }
+
+  @Test
+  void closeWhenNotListeningEmitsCloseAndCallsBackWithNotRunning() {
+    EventLog log = new EventLog();
+    EventLoop.run(() -> {
+      Server server = Net.createServer();
+      server.on("close", mustCall.once(() -> log.add("close")));
+      server.close(mustCall.once((Throwable err) -> {
+        assertCode(ERR_SERVER_NOT_RUNNING, err);
+        log.add("callback " + ((WeirException) err).code());
+      })::call);
+      log.add("sync");
+    });
+    log.assertIs("sync", "close", "callback ERR_SERVER_NOT_RUNNING");
+  }
+
+  @Test
+  void secondCloseAfterListeningCallsBackWithNotRunning() {
+    EventLog log = new EventLog();
+    EventLoop.run(() -> {
+      Server server = Net.createServer();
+      server.listen(0, "127.0.0.1", () -> {
+        server.close(err -> log.add("first " + err));
+        server.close(err -> log.add("second " + ((WeirException) err).code()));
+      });
+    });
+    log.assertIs("first null", "second ERR_SERVER_NOT_RUNNING");
+  }
+
+  @Test
+  void listenTwiceThrowsAlreadyListen() {
+    EventLoop.run(() -> {
+      Server server = Net.createServer();
+      server.listen(0, "127.0.0.1");
+      WeirException e = assertThrows(WeirException.class, () -> server.listen(0, "127.0.0.1"));
+      assertCode(ERR_SERVER_ALREADY_LISTEN, e);
+      server.on("listening", mustCall.once(() -> server.close()));
+    });
+  }
+
+  @Test
+  void portInUseIsEaddrinuseFromListen() {
+    EventLog log = new EventLog();
+    EventLoop.run(() -> {
+      Server first = Net.createServer();
+      first.listen(0, "127.0.0.1", () -> {
+        int port = first.address().port();
+        Server second = Net.createServer();
+        second.on("listening", mustCall.never());
+        second.on("error", mustCall.once((Throwable err) -> {
+          WeirException e = assertCode("EADDRINUSE", err);
+          assertEquals("listen", e.syscall());
+          assertEquals("127.0.0.1", e.address());
+          assertEquals(port, e.port());
+          assertFalse(second.listening());
+          log.add("error");
+          first.close();
+        }));
+        second.listen(port, "127.0.0.1");
+        log.add("listen returned");
+      });
+    });
+    log.assertIs("listen returned", "error");
+  }
+
+  @Test
+  void badPortsThrowSynchronously() {
+    EventLoop.run(() -> {
+      for (int port : new int[] {-1, 65536, 100_000}) {
+        assertCode(ERR_SOCKET_BAD_PORT,
+            assertThrows(WeirException.class, () -> Net.createServer().listen(port)));
+        assertCode(ERR_SOCKET_BAD_PORT,
+            assertThrows(WeirException.class, () -> Net.connect(port, "127.0.0.1")));
+      }
+    });
+  }
+
+  @Test
+  void maxConnectionsDropsExtraConnections() {
+    int[] ended = {0};
+    int[] closed = {0};
+    EventLoop.run(() -> {
+      Server server = Net.createServer();
+      server.maxConnections(2);
+      assertEquals(2, server.maxConnections());
+      List<Socket> clients = new ArrayList<>();
+      server.on("connection", mustCall.times(2, (Socket peer) -> {
+        peer.on("data", (Buffer b) -> {
+          assertEquals("ping", b.toString());
+          peer.write("pong");
+        });
+      }));
+      server.on("drop", mustCall.once((Object info) -> {
+        // Weir's 'drop' carries the dropped peer's address; Node's an object of both ends.
+        int droppedPort = ((InetSocketAddress) info).getPort();
+        // Every client has now connected or been dropped: ask the kept ones to talk.
+        server.getConnections(mustCall.once((err, count) -> {
+          assertNull(err);
+          assertEquals(2, count);
+          for (Socket c : clients) {
+            if (c.localPort() != droppedPort) {
+              c.write("ping");
+            }
+          }
+        }));
+      }));
+      server.listen(0, "127.0.0.1", () -> {
+        for (int i = 0; i < 3; i++) {
+          Socket c = Net.connect(server.address().port(), "127.0.0.1");
+          clients.add(c);
+          c.on("data", (Buffer b) -> {
+            assertEquals("pong", b.toString());
+            c.end();
+          });
+          c.on("end", () -> ended[0]++);
+          c.on("close", (Boolean hadError) -> {
+            assertFalse(hadError);
+            if (++closed[0] == 3) {
+              server.close();
+            }
+          });
+        }
+      });
+    });
+    assertEquals(3, ended[0]);
+    assertEquals(3, closed[0]);
+  }
+
+  @Test
+  void pauseOnConnectReadsNothingUntilResumed() {
+    StringBuilder got = new StringBuilder();
+    EventLoop.run(() -> {
+      Server server = Net.createServer(new ServerOptions().pauseOnConnect(true), peer -> {
+        assertEquals(Boolean.FALSE, peer.readableFlowing());
+        peer.on("data", (Buffer b) -> got.append(b));
+        peer.on("end", mustCall.once(() -> peer.end()));
+      });
+      server.on("connection", (Socket peer) -> {
+        // Attaching 'data' does not start a paused socket: nothing is read until resume().
+        peer.loop().setImmediate(() -> {
+          assertEquals(0, peer.bytesRead());
+          assertEquals(0, peer.readableLength());
+          assertEquals("", got.toString());
+          peer.resume();
+        });
+      });
+      server.listen(0, "127.0.0.1", () -> {
+        Socket c = Net.connect(server.address().port(), "127.0.0.1");
+        c.end("hello");
+        c.resume();
+        c.on("close", mustCall.once(() -> server.close()));
+      });
+    });
+    assertEquals("hello", got.toString());
+  }
+
+  @Test
+  void unrefLetsRunReturnWhileListeningAndConnected() {
+    boolean[] reached = {false};
+    EventLoop.run(() -> {
+      Server server = Net.createServer();
+      int[] sides = {0};
+      Socket[] client = new Socket[1];
+      Runnable unrefAll = () -> {
+        if (++sides[0] == 2) {
+          server.unref();
+          client[0].unref();
+          reached[0] = true;
+        }
+      };
+      server.on("connection", (Socket peer) -> {
+        peer.unref();
+        unrefAll.run();
+      });
+      server.listen(0, "127.0.0.1", () -> {
+        client[0] = Net.connect(server.address().port(), "127.0.0.1", unrefAll::run);
+        client[0].on("close", mustCall.never1());
+      });
+    });
+    // run() returned with the server listening and both ends open (the loop closed them).
+    assertTrue(reached[0]);
+  }
+
+  @Test
+  void unrefThenRefKeepsTheLoopAlive() {
+    EventLog log = new EventLog();
+    EventLoop.run(() -> {
+      Server server = Net.createServer();
+      server.listen(0, "127.0.0.1", () -> {
+        server.unref();
+        server.ref();
+        // An unref'd timer fires only if something else keeps the loop alive: the server.
+        EventLoop.current().setTimeout(() -> {
+          log.add("timer");
+          server.close(err -> log.add("closed " + err));
+        }, 5).unref();
+      });
+      Socket s = new Socket();
+      s.unref();
+      s.ref();
+    });
+    log.assertIs("timer", "closed null");
+  }
+}

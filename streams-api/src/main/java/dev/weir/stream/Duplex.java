@@ -1,7 +1,5 @@
 package dev.weir.stream;
 
-import static dev.weir.errors.ErrorCode.ERR_METHOD_NOT_IMPLEMENTED;
-
 import java.util.List;
 
 /**
@@ -19,9 +17,6 @@ import java.util.List;
  * </ul>
  */
 public class Duplex<I, O> extends Readable<O> implements WritableStream<I> {
-  private final Hooks.Write<I> writeHook;
-  private final Hooks.Writev<I> writevHook;
-  private final Hooks.WithCallback finalHook;
   private final boolean allowHalfOpen;
 
   /** A byte duplex with default options; override {@link #_read} and {@link #_write}. */
@@ -34,9 +29,6 @@ public class Duplex<I, O> extends Readable<O> implements WritableStream<I> {
     super(options.readableSide());
     WritableOptions<I> w = options.writableSide();
     Overrides o = Overrides.of(getClass());
-    this.writeHook = w.write;
-    this.writevHook = w.writev;
-    this.finalHook = w.finalHook;
     this.allowHalfOpen = options.allowHalfOpen;
     this.writableState = new WritableState(this, w, o.writev || w.writev != null,
         hasFinalHook(o, w));
@@ -79,30 +71,18 @@ public class Duplex<I, O> extends Readable<O> implements WritableStream<I> {
 
   /** Node's {@code _write}: call {@code callback} exactly once; throwing equals calling it. */
   protected void _write(I chunk, String encoding, Callback callback) throws Exception {
-    if (writeHook != null) {
-      writeHook.write(chunk, encoding, callback);
-    } else if (writevHook != null || Overrides.of(getClass()).writev) {
-      _writev(List.of(new Writable.SingleChunk<>(chunk, encoding)), callback);
-    } else {
-      throw ERR_METHOD_NOT_IMPLEMENTED.error("_write()");
-    }
+    writableState.defaultWrite(chunk, encoding, callback);
   }
 
-  /** Node's {@code _writev}: used when overridden or given as an option. */
+  /** Node's {@code _writev}: writes buffered chunks at once; used when overridden or given. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   protected void _writev(List<WritableChunk<I>> chunks, Callback callback) throws Exception {
-    if (writevHook == null) {
-      throw ERR_METHOD_NOT_IMPLEMENTED.error("_writev()");
-    }
-    writevHook.writev(chunks, callback);
+    writableState.defaultWritev((List) chunks, callback);
   }
 
   /** Node's {@code _final}: runs after {@code end()} once all writes are done. */
   protected void _final(Callback callback) throws Exception {
-    if (finalHook != null) {
-      finalHook.call(callback);
-    } else {
-      callback.done(null);
-    }
+    writableState.defaultFinal(callback);
   }
 
   @Override

@@ -1,7 +1,5 @@
 package dev.weir.stream;
 
-import static dev.weir.errors.ErrorCode.ERR_METHOD_NOT_IMPLEMENTED;
-
 import dev.weir.events.Listener0;
 import dev.weir.events.Listener1;
 import dev.weir.events.Listener2;
@@ -28,9 +26,6 @@ import java.util.List;
  * </ul>
  */
 public class Writable<T> extends Stream implements WritableStream<T> {
-  private final Hooks.Write<T> writeHook;
-  private final Hooks.Writev<T> writevHook;
-  private final Hooks.WithCallback finalHook;
 
   /** A byte stream with default options; override {@link #_write}. */
   public Writable() {
@@ -40,9 +35,6 @@ public class Writable<T> extends Stream implements WritableStream<T> {
   /** A stream with {@code options}. */
   public Writable(WritableOptions<T> options) {
     Overrides o = Overrides.of(getClass());
-    this.writeHook = options.write;
-    this.writevHook = options.writev;
-    this.finalHook = options.finalHook;
     this.writableState = new WritableState(this, options, o.writev || options.writev != null,
         o.finalHook || options.finalHook != null);
     initLifecycle(options.emitClose, options.autoDestroy, options.destroy, options.construct);
@@ -59,30 +51,18 @@ public class Writable<T> extends Stream implements WritableStream<T> {
 
   /** Node's {@code _write}: call {@code callback} exactly once; throwing equals calling it. */
   protected void _write(T chunk, String encoding, Callback callback) throws Exception {
-    if (writeHook != null) {
-      writeHook.write(chunk, encoding, callback);
-    } else if (writevHook != null || Overrides.of(getClass()).writev) {
-      _writev(List.of(new SingleChunk<>(chunk, encoding)), callback);
-    } else {
-      throw ERR_METHOD_NOT_IMPLEMENTED.error("_write()");
-    }
+    writableState.defaultWrite(chunk, encoding, callback);
   }
 
   /** Node's {@code _writev}: writes buffered chunks at once; used when overridden or given. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   protected void _writev(List<WritableChunk<T>> chunks, Callback callback) throws Exception {
-    if (writevHook == null) {
-      throw ERR_METHOD_NOT_IMPLEMENTED.error("_writev()");
-    }
-    writevHook.writev(chunks, callback);
+    writableState.defaultWritev((List) chunks, callback);
   }
 
   /** Node's {@code _final}: runs after {@code end()} once all writes are done. */
   protected void _final(Callback callback) throws Exception {
-    if (finalHook != null) {
-      finalHook.call(callback);
-    } else {
-      callback.done(null);
-    }
+    writableState.defaultFinal(callback);
   }
 
   @Override
@@ -101,8 +81,6 @@ public class Writable<T> extends Stream implements WritableStream<T> {
   final void invokeFinal(Callback cb) throws Exception {
     _final(cb);
   }
-
-  record SingleChunk<T>(T chunk, String encoding) implements WritableChunk<T> {}
 
   // ---- chaining ---------------------------------------------------------------------------
 

@@ -120,6 +120,9 @@ final class WritableState {
   final Callback onwrite = this::onwrite;
   private final boolean hasWritev;
   private final boolean hasFinal;
+  private final Hooks.Write<Object> writeHook;
+  private final Hooks.Writev<Object> writevHook;
+  private final Hooks.WithCallback finalHook;
 
   WritableState(Stream stream, WritableOptions<?> opts, boolean hasWritev, boolean hasFinal) {
     this.stream = stream;
@@ -131,6 +134,46 @@ final class WritableState {
     this.defaultEncoding = opts.defaultEncoding;
     this.hasWritev = hasWritev;
     this.hasFinal = hasFinal;
+    @SuppressWarnings("unchecked")
+    Hooks.Write<Object> write = (Hooks.Write<Object>) opts.write;
+    @SuppressWarnings("unchecked")
+    Hooks.Writev<Object> writev = (Hooks.Writev<Object>) (Hooks.Writev<?>) opts.writev;
+    this.writeHook = write;
+    this.writevHook = writev;
+    this.finalHook = opts.finalHook;
+  }
+
+  // ---- the default hooks of Writable and Duplex ---------------------------------------------
+
+  /** One chunk handed to {@code _writev} when only {@code _writev} is implemented. */
+  record SingleChunk<T>(T chunk, String encoding) implements WritableChunk<T> {}
+
+  /** The default {@code _write}: the {@code write} option, else {@code _writev} of one chunk. */
+  void defaultWrite(Object chunk, String encoding, Callback callback) throws Exception {
+    if (writeHook != null) {
+      writeHook.write(chunk, encoding, callback);
+    } else if (hasWritev) {
+      stream.invokeWritev(List.of(new SingleChunk<>(chunk, encoding)), callback);
+    } else {
+      throw ERR_METHOD_NOT_IMPLEMENTED.error("_write()");
+    }
+  }
+
+  /** The default {@code _writev}: the {@code writev} option. */
+  void defaultWritev(List<WritableChunk<Object>> chunks, Callback callback) throws Exception {
+    if (writevHook == null) {
+      throw ERR_METHOD_NOT_IMPLEMENTED.error("_writev()");
+    }
+    writevHook.writev(chunks, callback);
+  }
+
+  /** The default {@code _final}: the {@code final} option, else done at once. */
+  void defaultFinal(Callback callback) throws Exception {
+    if (finalHook != null) {
+      finalHook.call(callback);
+    } else {
+      callback.done(null);
+    }
   }
 
   // ---- write ------------------------------------------------------------------------------

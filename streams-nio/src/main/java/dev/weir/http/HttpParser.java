@@ -50,8 +50,10 @@ final class HttpParser {
     RES_VERSION, RES_STATUS, RES_REASON, RES_LINE_LF,
     HEADER_START, HEADER_NAME, HEADER_VALUE, HEADER_LF, HEADERS_END_LF,
     BODY_LENGTH, BODY_EOF,
-    CHUNK_SIZE, CHUNK_EXT, CHUNK_SIZE_LF, CHUNK_DATA, CHUNK_DATA_CR, CHUNK_DATA_LF,
-    TRAILER_START, TRAILER_LINE, TRAILER_LF, TRAILERS_END_LF,
+    CHUNK_SIZE, CHUNK_EXT_NAME_START, CHUNK_EXT_NAME, CHUNK_EXT_VALUE_START, CHUNK_EXT_VALUE,
+    CHUNK_EXT_QUOTED, CHUNK_EXT_QUOTED_ESCAPE, CHUNK_EXT_QUOTED_END,
+    CHUNK_SIZE_LF, CHUNK_DATA, CHUNK_DATA_CR, CHUNK_DATA_LF,
+    TRAILER_START, TRAILER_NAME, TRAILER_VALUE, TRAILER_LF, TRAILERS_END_LF,
     DONE, ERROR
   }
 
@@ -325,11 +327,11 @@ final class HttpParser {
         countHeaderByte();
         if (c == ' ') {
           if (tokenLength == 0) {
-            throw fail("HPE_INVALID_URL", "Invalid URL", 400);
+            return; // llhttp skips extra spaces before the target ("GET  / HTTP/1.1").
           }
           url = takeToken();
           state = State.REQ_VERSION;
-        } else if (c > 0x20 && c != 0x7f) {
+        } else if (c > 0x20 && c < 0x7f) {
           addToken(c);
         } else {
           throw fail("HPE_INVALID_URL", "Invalid characters in url", 400);
@@ -338,6 +340,9 @@ final class HttpParser {
       case REQ_VERSION, RES_VERSION -> {
         countHeaderByte();
         boolean request = state == State.REQ_VERSION;
+        if (tokenLength < 5 && c != "HTTP/".charAt(tokenLength)) {
+          throw fail("HPE_INVALID_CONSTANT", "Expected HTTP/", 400);
+        }
         if ((request && c == '\r') || (!request && c == ' ')) {
           parseVersion(takeToken());
           state = request ? State.REQ_LINE_LF : State.RES_STATUS;
@@ -420,6 +425,8 @@ final class HttpParser {
           if (tokenLength > 0 || (c != ' ' && c != '\t')) {
             addToken(c);
           }
+        } else if (c == '\n') {
+          throw fail("HPE_CR_EXPECTED", "Missing expected CR after header value", 400);
         } else {
           throw fail("HPE_INVALID_HEADER_TOKEN", "Invalid header value char", 400);
         }
@@ -456,27 +463,18 @@ final class HttpParser {
         } else if (tokenLength == 0) {
           throw fail("HPE_INVALID_CHUNK_SIZE", "Invalid character in chunk size", 400);
         } else if (c == ';') {
-          state = State.CHUNK_EXT;
-          headerName = null;
+          state = State.CHUNK_EXT_NAME_START;
+          tokenLength = 0;
         } else if (c == '\r') {
           state = State.CHUNK_SIZE_LF;
         } else {
           throw fail("HPE_INVALID_CHUNK_SIZE", "Invalid character in chunk size", 400);
         }
       }
-      case CHUNK_EXT -> {
-        // chunk-ext = *( BWS ";" BWS ext-name [ BWS "=" BWS ext-val ] ); bounded in size.
-        if (++tokenLength > 1024) {
-          throw fail("HPE_STRICT", "Chunk extensions too long", 400);
-        }
-        if (c == '\r') {
-          state = State.CHUNK_SIZE_LF;
-        } else if (!(isTchar(c) || c == ';' || c == '=' || c == ' ' || c == '\t' || c == '"'
-            || c == '\\' || (c >= 0x21 && c < 0x7f))) {
-          throw fail("HPE_INVALID_CHUNK_EXTENSIONS", "Invalid character in chunk extensions",
-              400);
-        }
-      }
+      // chunk-ext = *( ";" ext-name [ "=" ( token / quoted-string ) ] ), strictly, as llhttp:
+      // no whitespace, bounded in size; anything else is HPE_STRICT.
+      case CHUNK_EXT_NAME_START, CHUNK_EXT_NAME, CHUNK_EXT_VALUE_START, CHUNK_EXT_VALUE,
+          CHUNK_EXT_QUOTED, CHUNK_EXT_QUOTED_ESCAPE, CHUNK_EXT_QUOTED_END -> chunkExtension(c);
       case CHUNK_SIZE_LF -> {
         if (c != '\n') {
           throw fail("HPE_LF_EXPECTED", "Missing expected LF after chunk size", 400);
@@ -508,15 +506,25 @@ final class HttpParser {
         if (c == '\r') {
           state = State.TRAILERS_END_LF;
         } else if (isTchar(c)) {
-          state = State.TRAILER_LINE;
+          state = State.TRAILER_NAME;
         } else {
-          throw fail("HPE_INVALID_HEADER_TOKEN", "Invalid trailer", 400);
+          throw fail("HPE_INVALID_HEADER_TOKEN", "Invalid trailer token", 400);
         }
       }
-      case TRAILER_LINE -> {
+      case TRAILER_NAME -> {
+        countHeaderByte();
+        if (c == ':') {
+          state = State.TRAILER_VALUE;
+        } else if (!isTchar(c)) {
+          throw fail("HPE_INVALID_HEADER_TOKEN", "Invalid trailer token", 400);
+        }
+      }
+      case TRAILER_VALUE -> {
         countHeaderByte();
         if (c == '\r') {
           state = State.TRAILER_LF;
+        } else if (c == '\n') {
+          throw fail("HPE_CR_EXPECTED", "Missing expected CR after trailer value", 400);
         } else if (!isFieldValueByte(c)) {
           throw fail("HPE_INVALID_HEADER_TOKEN", "Invalid trailer value char", 400);
         }
@@ -537,6 +545,34 @@ final class HttpParser {
     }
   }
 
+  private void chunkExtension(int c) {
+    if (++tokenLength > 1024) {
+      throw fail("HPE_STRICT", "Chunk extensions too long", 400);
+    }
+    State next = switch (state) {
+      case CHUNK_EXT_NAME_START -> isTchar(c) ? State.CHUNK_EXT_NAME : null;
+      case CHUNK_EXT_NAME -> isTchar(c) ? State.CHUNK_EXT_NAME
+          : c == '=' ? State.CHUNK_EXT_VALUE_START
+          : c == ';' ? State.CHUNK_EXT_NAME_START : c == '\r' ? State.CHUNK_SIZE_LF : null;
+      case CHUNK_EXT_VALUE_START -> isTchar(c) ? State.CHUNK_EXT_VALUE
+          : c == '"' ? State.CHUNK_EXT_QUOTED : null;
+      case CHUNK_EXT_VALUE -> isTchar(c) ? State.CHUNK_EXT_VALUE
+          : c == ';' ? State.CHUNK_EXT_NAME_START : c == '\r' ? State.CHUNK_SIZE_LF : null;
+      case CHUNK_EXT_QUOTED -> c == '"' ? State.CHUNK_EXT_QUOTED_END
+          : c == '\\' ? State.CHUNK_EXT_QUOTED_ESCAPE
+          : (c == '\t' || (c >= 0x20 && c != 0x7f)) ? State.CHUNK_EXT_QUOTED : null;
+      case CHUNK_EXT_QUOTED_ESCAPE -> (c == '\t' || (c >= 0x20 && c != 0x7f))
+          ? State.CHUNK_EXT_QUOTED : null;
+      case CHUNK_EXT_QUOTED_END -> c == ';' ? State.CHUNK_EXT_NAME_START
+          : c == '\r' ? State.CHUNK_SIZE_LF : null;
+      default -> null;
+    };
+    if (next == null) {
+      throw fail("HPE_STRICT", "Invalid character in chunk extensions", 400);
+    }
+    state = next;
+  }
+
   private void parseVersion(String v) {
     if (v.length() != 8 || !v.startsWith("HTTP/") || v.charAt(6) != '.'
         || !Character.isDigit(v.charAt(5)) || !Character.isDigit(v.charAt(7))) {
@@ -545,13 +581,18 @@ final class HttpParser {
     major = v.charAt(5) - '0';
     minor = v.charAt(7) - '0';
     if (major != 1 || minor > 1) {
-      throw fail("HPE_INVALID_VERSION", "Invalid HTTP version", mode == Mode.REQUEST ? 505 : 400);
+      // Node answers every parse error but overflow and timeout with 400.
+      throw fail("HPE_INVALID_VERSION", "Invalid HTTP version", 400);
     }
   }
 
   private void onHeader(String name, String value) {
     // Header names are matched without allocating a lower-cased copy.
     if (name.equalsIgnoreCase("content-length")) {
+      if (sawTransferEncoding && mode == Mode.REQUEST) {
+        throw fail("HPE_INVALID_CONTENT_LENGTH",
+            "Content-Length can't be present with Transfer-Encoding", 400);
+      }
       // llhttp rejects a second Content-Length even when it repeats the first (node 20 answers
       // "Content-Length: 1" twice with 400), so no list or duplicate can disagree downstream.
       if (sawContentLength) {
@@ -561,6 +602,15 @@ final class HttpParser {
       sawContentLength = true;
       contentLength = parsed;
     } else if (name.equalsIgnoreCase("transfer-encoding")) {
+      if (mode == Mode.REQUEST && sawContentLength) {
+        throw fail("HPE_INVALID_TRANSFER_ENCODING",
+            "Transfer-Encoding can't be present with Content-Length", 400);
+      }
+      if (mode == Mode.REQUEST && chunked) {
+        // llhttp: nothing may follow a final chunked, not even a second "chunked" header.
+        throw fail("HPE_INVALID_TRANSFER_ENCODING", "Request has invalid `Transfer-Encoding`",
+            400);
+      }
       sawTransferEncoding = true;
       String last = value;
       int comma = value.lastIndexOf(',');

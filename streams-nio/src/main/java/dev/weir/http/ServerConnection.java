@@ -292,9 +292,8 @@ final class ServerConnection implements HttpParser.Handler {
       return;
     }
     clearTimers();
-    if (req != null && res != null && !req.complete) {
-      req.destroy(e);
-    }
+    // A request in progress is aborted (ECONNRESET) when the socket closes, as in Node; not
+    // here, where destroying it would take the socket down before the answer is written.
     setState(State.CLOSING);
     if (server.listenerCount("clientError") > 0) {
       server.emit("clientError", e, socket);
@@ -395,6 +394,11 @@ final class ServerConnection implements HttpParser.Handler {
   }
 
   private void onSocketError(Throwable err) {
+    if (state == State.CLOSING || state == State.CLOSED) {
+      // Already reported or closing on purpose: one 'clientError' per connection at most.
+      destroySocket(null);
+      return;
+    }
     if (!server.emit("clientError", err, socket)) {
       destroySocket(null);
     }

@@ -300,4 +300,31 @@ class StreamFinishedTest {
     loop.runUntilIdle();
     log.assertIs("finished tfail", "error tfail", "close");
   }
+
+  @Test
+  void finishedCalledInsideEndWaitsForClose() {
+    Readable<Buffer> r = readable();
+    r.push(null);
+    r.resume();
+    r.on("end", mustCall.once(() -> {
+      Stream.finished(r, cb("cb"));
+      log.add("end");
+    }));
+    r.on("close", mustCall.once(() -> log.add("close")));
+    loop.runUntilIdle();
+    log.assertIs("end", "close", "cb null");
+  }
+
+  @Test
+  void aWritableThatFinishesBeforeItIsDestroyedIsNotPremature() {
+    Writable<Buffer> w = new Writable<>(new WritableOptions<Buffer>()
+        .write((c, e, cb) -> loop.setImmediate(cb::done)));
+    w.write("a");
+    w.end();
+    Stream.finished(w, cb("cb"));
+    loop.setImmediate(() -> w.destroy());
+    w.on("close", mustCall.once(() -> log.add("close")));
+    loop.runUntilIdle();
+    log.assertIs("cb null", "close");
+  }
 }

@@ -239,4 +239,62 @@ class StreamPipeBackpressureTest {
     log.add("after " + r.readableFlowing() + " " + r.readableLength());
     log.assertIs("write a", "paused true", "after true 0");
   }
+
+  @Test
+  void aPipeDoesNotStallWhenReadOrResumeIsCalledBehindItsBack() {
+    // Node: test-stream-pipe-manual-resume.js (50 objects instead of 1000).
+    for (String mode : List.of("read", "resume", "none")) {
+      int[] counter = {50};
+      int[] writes = {0};
+      int[] reads = {0};
+      Readable<Object> rs = new Readable<>(new ReadableOptions<Object>().objectMode(true)
+          .read((s, n) -> {
+            reads[0]++;
+            s.push(--counter[0] >= 0 ? (Object) counter[0] : null);
+          }));
+      Writable<Object> ws = new Writable<>(new WritableOptions<Object>().objectMode(true)
+          .write((d, e, cb) -> {
+            writes[0]++;
+            loop.setImmediate(cb::done);
+          }));
+      ws.on("finish", mustCall.once(() -> log.add(mode + " finish " + writes[0] + " "
+          + reads[0])));
+      loop.setImmediate(() -> {
+        if (mode.equals("read")) {
+          rs.read();
+        } else if (mode.equals("resume")) {
+          rs.resume();
+        }
+      });
+      rs.pipe(ws);
+      loop.runUntilIdle();
+    }
+    log.assertIs("read finish 50 51", "resume finish 50 51", "none finish 50 51");
+  }
+
+  @Test
+  void theSourceKeepsFlowingAfterItsOnlyDestinationWasUnpiped() {
+    // Node: test-stream-pipe-flow-after-unpipe.js.
+    int[] reads = {0};
+    int[] writes = {0};
+    int[] chunks = {0};
+    Readable<Buffer> rs = new Readable<>(new ReadableOptions<Buffer>().highWaterMark(1)
+        .read((s, n) -> {
+          reads[0]++;
+          s.push("foo");
+        }));
+    Writable<Buffer> ws = new Writable<>(new WritableOptions<Buffer>().highWaterMark(1)
+        .write((c, e, cb) -> {
+          writes[0]++;
+          loop.setImmediate(() -> rs.unpipe(null));
+        }));
+    rs.on("data", (Buffer c) -> {
+      if (++chunks[0] >= 20) {
+        rs.pause();
+      }
+    });
+    rs.pipe(ws);
+    loop.runUntilIdle();
+    assertEquals(List.of(21, 1, 20), List.of(reads[0], writes[0], chunks[0]));
+  }
 }

@@ -285,4 +285,24 @@ class StreamPipelineTest {
     assertInstanceOf(Readable.class, src);
     assertFalse(src.destroyed());
   }
+
+  @Test
+  void aDestroyHookThatEndsItsStreamStillCallsBack() {
+    // Node: test-stream-pipeline-queued-end-in-destroy.js.
+    Readable<Buffer> readable = new Readable<>(new ReadableOptions<Buffer>()
+        .read(mustCall.once((Readable<Buffer> s, Integer n) -> log.add("_read"))::call));
+    Duplex<Buffer, Buffer>[] duplex = new Duplex[1];
+    duplex[0] = new Duplex<>(new DuplexOptions<Buffer, Buffer>().write((c, e, cb) -> {})
+        .read((s, n) -> {}).destroy((err, cb) -> {
+          duplex[0].end();
+          cb.done(err);
+        }));
+    duplex[0].on("finish", mustCall.never());
+    Stream.pipeline(readable, duplex[0], mustCall.once((Throwable err) -> log.add("cb "
+        + code(err)))::call);
+    readable.push("foo");
+    loop.setImmediate(() -> readable.destroy());
+    loop.runUntilIdle();
+    log.assertIs("_read", "cb ERR_STREAM_PREMATURE_CLOSE");
+  }
 }

@@ -254,4 +254,25 @@ class StreamReadableEventTest {
     loop.runUntilIdle();
     log.assertIs("readable", "read ab", "readable", "read c", "readable", "end");
   }
+
+  @Test
+  void aShortStreamThroughATransformEmitsReadableThenEnd() {
+    // Node: test-stream-readable-emit-readable-short-stream.js.
+    Readable<Buffer> input = readable();
+    Transform<Buffer, Buffer> t = new Transform<>(new DuplexOptions<Buffer, Buffer>()
+        .transform((c, e, cb) -> cb.done(null, c)));
+    t.on("readable", () -> {
+      log.add("readable");
+      Buffer c;
+      while ((c = t.read()) != null) {
+        log.add("read " + c);
+      }
+    });
+    t.on("end", mustCall.once(() -> log.add("end")));
+    input.pipe(t);
+    input.push("asd");
+    input.push(null);
+    loop.runUntilIdle();
+    log.assertIs("readable", "read asd", "readable", "end");
+  }
 }

@@ -243,4 +243,53 @@ class StreamReadableReadTest {
     pending.get(0).push("abc");
     assertEquals(3, r.readableLength());
   }
+
+  @Test
+  void readableLoopReadsWhatTheHighWaterMarkAllows() {
+    // Node: test-stream-readable-infinite-read.js: 31 _read calls, 11 'readable' events.
+    Buffer buf = Buffer.alloc(8192);
+    int[] reads = {0};
+    int[] events = {0};
+    Readable<Buffer> r = new Readable<>(new ReadableOptions<Buffer>().highWaterMark(16 * 1024)
+        .read((s, n) -> {
+          reads[0]++;
+          s.push(buf);
+        }));
+    List<Integer> lengths = new ArrayList<>();
+    dev.weir.events.Listener0[] onReadable = new dev.weir.events.Listener0[1];
+    onReadable[0] = () -> {
+      if (events[0]++ == 10) {
+        r.removeListener("readable", onReadable[0]);
+        return;
+      }
+      lengths.add(r.read().length());
+    };
+    r.on("readable", onReadable[0]);
+    loop.runUntilIdle();
+    assertEquals(31, reads[0]);
+    assertEquals(11, events[0]);
+    assertEquals(16384, lengths.get(0));
+    for (int len : lengths.subList(1, lengths.size())) {
+      assertEquals(24576, len);
+    }
+  }
+
+  @Test
+  void highWaterMarkZeroInFlowingModeReadsOneChunkAtATime() {
+    int[] n = {0};
+    Readable<Buffer> r = new Readable<>(new ReadableOptions<Buffer>().highWaterMark(0)
+        .read((s, size) -> {
+          log.add("_read " + n[0]);
+          if (n[0] < 3) {
+            loop.setImmediate(() -> s.push("x" + n[0]++));
+          } else {
+            s.push(null);
+          }
+        }));
+    r.on("data", (Buffer c) -> log.add("data " + c + " " + r.readableLength()));
+    r.on("end", mustCall.once(() -> log.add("end")));
+    loop.runUntilIdle();
+    log.assertIs("_read 0", "data x0 0", "_read 1", "data x1 0", "_read 2", "data x2 0",
+        "_read 3", "end");
+  }
 }

@@ -24,6 +24,12 @@ public final class Main {
     SAMPLES.put("get", new Sample(
         "download a URL with a progress bar: pipeline(res, progress, Fs.createWriteStream(f))",
         dev.weir.samples.download.Get::main));
+    SAMPLES.put("tunnel", new Sample(
+        "a TCP port forwarder: client.pipe(upstream).pipe(client) with half-close and errors",
+        dev.weir.samples.tunnel.TcpTunnel::main));
+    SAMPLES.put("slow-client-demo", new Sample(
+        "N slow clients: naive write() vs pipe(), server memory over time (table, CSV, SVG)",
+        dev.weir.samples.slowclient.SlowClientDemo::main));
   }
 
   private Main() {}

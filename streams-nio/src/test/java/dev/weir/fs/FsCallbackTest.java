@@ -374,25 +374,21 @@ class FsCallbackTest {
 
   @Test
   void aPendingCallKeepsTheLoopAliveAndItExitsAfter() throws Exception {
-    // A FIFO's open(2) blocks until a writer comes: the only thing left on the loop is the
-    // pending readFile, and the writer waits until the loop thread is parked in its poll.
+    // A FIFO's open(2) blocks until a writer comes: once the main turn is over, the only thing
+    // left on the loop is the pending readFile, and the writer only comes after that turn.
     Path fifo = dir.resolve("fifo");
     org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo(fifo), "mkfifo is not available");
     List<String> log = new ArrayList<>();
     java.util.concurrent.CountDownLatch mainDone = new java.util.concurrent.CountDownLatch(1);
-    Thread loopThread = Thread.currentThread();
     Thread writer = new Thread(() -> {
       try {
         mainDone.await();
-        while (loopThread.getState() != Thread.State.WAITING
-            && loopThread.getState() != Thread.State.TIMED_WAITING) {
-          Thread.onSpinWait();
-        }
         Files.writeString(fifo, "through the fifo");
       } catch (Exception e) {
         throw new RuntimeException(e);
       }
     }, "fifo-writer");
+    writer.setDaemon(true);
     writer.start();
     EventLoop.run(() -> {
       Fs.readFile(fifo.toString(), "utf8", (err, s) -> log.add("read " + s));

@@ -30,6 +30,9 @@ public final class Main {
     SAMPLES.put("slow-client-demo", new Sample(
         "N slow clients: naive write() vs pipe(), server memory over time (table, CSV, SVG)",
         dev.weir.samples.slowclient.SlowClientDemo::main));
+    SAMPLES.put("examples", new Sample(
+        "Node documentation examples ported line for line: examples <name>, or the list",
+        dev.weir.samples.examples.Examples::main));
   }
 
   private Main() {}

@@ -11,7 +11,10 @@ import dev.weir.stream.Writable;
 import dev.weir.stream.WritableOptions;
 import java.util.List;
 
-/** finished() on a stream that ends, one that fails, one destroyed early; port of {@code examples/finished.js}. */
+/**
+ * finished() on a stream that ends, one that fails and one destroyed early; port of
+ * {@code examples/finished.js}.
+ */
 public final class Finished {
   private Finished() {}
 

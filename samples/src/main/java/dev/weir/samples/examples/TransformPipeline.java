@@ -10,7 +10,10 @@ import dev.weir.stream.Transform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** DESIGN.md snippet 5, a transform in a pipeline; port of {@code examples/transform-pipeline.js}. */
+/**
+ * DESIGN.md snippet 5, a transform in a pipeline (over files in a temporary directory); port of
+ * {@code examples/transform-pipeline.js}.
+ */
 public final class TransformPipeline {
   private TransformPipeline() {}
 

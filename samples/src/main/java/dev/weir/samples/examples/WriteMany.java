@@ -20,7 +20,8 @@ public final class WriteMany {
           .write((chunk, encoding, callback) -> {
             setImmediate(callback::done);
           }));
-      ws.on("drain", () -> System.out.println("drain (writableLength " + ws.writableLength() + ")"));
+      ws.on("drain", () -> System.out.println("drain (writableLength " + ws.writableLength()
+          + ")"));
 
       writeMany(ws, 10, (err) -> System.out.println("done, err = " + err));
     });

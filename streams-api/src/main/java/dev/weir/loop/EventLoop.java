@@ -399,6 +399,11 @@ public class EventLoop extends EventEmitter {
     } catch (IOException e) {
       uncaught(e);
     }
+    if (Thread.currentThread().isInterrupted()) {
+      // An interrupted loop thread (a test timeout, a shutdown) ends run() instead of spinning.
+      throw new Fatal(new InterruptedException("the event loop's thread '" + thread.getName()
+          + "' was interrupted"));
+    }
     updateTime();
     runExternal();
     runImmediates();

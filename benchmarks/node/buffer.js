@@ -3,7 +3,7 @@
 const { syncScenario, start } = require('./common');
 
 const ascii = 'abcdefghijklmnopqrstuvwxyz012345'.repeat(32);
-const mixed = 'weir ✓ streams — ü '.repeat(48).substring(0, 1000);
+const mixed = 'weir ✓ streams — ü '.repeat(64).substring(0, 1000);
 const asciiBuffer = Buffer.from(ascii);
 const mixedBuffer = Buffer.from(mixed);
 let sink = 0;

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class BufferBenchmark {
   private final String ascii = "abcdefghijklmnopqrstuvwxyz012345".repeat(32);
-  private final String mixed = "weir ✓ streams — ü ".repeat(48).substring(0, 1000);
+  private final String mixed = "weir ✓ streams — ü ".repeat(64).substring(0, 1000);
   private final Buffer asciiBuffer = Buffer.from(ascii);
   private final Buffer mixedBuffer = Buffer.from(mixed);
 

@@ -183,7 +183,9 @@ final class Finished {
           stream.loop.nextTick(this::onclosed);
         }
       } else if (!readable && (!willEmitClose || isReadable(stream))
-          && (writableFinished || !isWritable(stream))) {
+          && (writableFinished || !isWritable(stream))
+          && (stream.writableState == null || stream.writableState.pendingcb == 0)) {
+        // Node: an ended writable with writes still pending is waited for ('finish').
         stream.loop.nextTick(this::onclosed);
       } else if (!writable && (!willEmitClose || isWritable(stream))
           && (readableFinished || !isReadable(stream))) {

@@ -327,4 +327,18 @@ class StreamFinishedTest {
     loop.runUntilIdle();
     log.assertIs("cb null", "close");
   }
+
+  @Test
+  void anEndedWritableWithAWritePendingIsWaitedFor() {
+    // Node's eos() does not call back early while pendingcb > 0, even without autoDestroy.
+    Writable<Buffer> w = new Writable<>(new WritableOptions<Buffer>().autoDestroy(false)
+        .write((c, e, cb) -> loop.setImmediate(cb::done)));
+    w.write("a");
+    w.end();
+    w.on("finish", mustCall.once(() -> log.add("finish")));
+    Stream.finished(w, cb("cb"));
+    loop.nextTick(() -> log.add("tick"));
+    loop.runUntilIdle();
+    log.assertIs("tick", "finish", "cb null");
+  }
 }

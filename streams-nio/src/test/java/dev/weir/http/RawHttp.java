@@ -180,7 +180,8 @@ final class RawHttp {
         body = "";
         end = bodyStart;
       } else if (te != null && te.endsWith("chunked")) {
-        StringBuilder sb = new StringBuilder();
+        // First find the end without copying (this runs on every packet), then decode.
+        List<int[]> pieces = new ArrayList<>();
         int p = bodyStart;
         while (true) {
           int lineEnd = received.indexOf("\r\n", p);
@@ -206,8 +207,12 @@ final class RawHttp {
           if (received.length() < p + size + 2) {
             return null;
           }
-          sb.append(received, p, p + size);
+          pieces.add(new int[] {p, p + size});
           p += size + 2;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int[] piece : pieces) {
+          sb.append(received, piece[0], piece[1]);
         }
         body = sb.toString();
       } else if (cl != null) {

@@ -78,21 +78,23 @@ public final class StaticFileServer {
       return;
     }
     try {
-      EventLoop.run(() -> {
-        Server server = create(options);
-        server.on("error", (Throwable err) -> {
-          System.err.println("file-server: cannot listen on " + options.host() + ":"
-              + options.port() + ": " + err.getMessage());
-          System.exit(1);
-        });
-        server.listen(options.port(), options.host(), () -> System.out.println("Serving "
-            + options.root().toAbsolutePath().normalize() + " on " + url(options.host(),
-            server.address().port()) + "  (Ctrl-C to stop)"));
-      });
+      realRoot(options);
     } catch (IllegalArgumentException e) {
       System.err.println("file-server: " + e.getMessage());
       System.exit(2);
+      return;
     }
+    EventLoop.run(() -> {
+      Server server = create(options);
+      server.on("error", (Throwable err) -> {
+        System.err.println("file-server: cannot listen on " + options.host() + ":"
+            + options.port() + ": " + err.getMessage());
+        System.exit(1);
+      });
+      server.listen(options.port(), options.host(), () -> System.out.println("Serving "
+          + options.root().toAbsolutePath().normalize() + " on " + url(options.host(),
+          server.address().port()) + "  (Ctrl-C to stop)"));
+    });
   }
 
   private static String url(String host, int port) {
@@ -106,16 +108,7 @@ public final class StaticFileServer {
    * {@link IllegalArgumentException} if the root is not a directory.
    */
   public static Server create(Options options) {
-    Path root;
-    try {
-      root = options.root().toRealPath();
-    } catch (IOException e) {
-      throw new IllegalArgumentException("root " + options.root() + " is not readable: " + e);
-    }
-    if (!Files.isDirectory(root)) {
-      throw new IllegalArgumentException("root " + options.root() + " is not a directory");
-    }
-    StaticFileServer files = new StaticFileServer(options, root);
+    StaticFileServer files = new StaticFileServer(options, realRoot(options));
     Server server = Http.createServer(new HttpServerOptions()
         .headersTimeout(options.headersTimeout())
         .keepAliveTimeout(options.keepAliveTimeout())
@@ -125,8 +118,27 @@ public final class StaticFileServer {
     return server;
   }
 
-  /** Starts a server on a new thread with its own loop; returns once it listens. */
+  /** The root with links resolved; {@link IllegalArgumentException} if not a directory. */
+  private static Path realRoot(Options options) {
+    Path root;
+    try {
+      root = options.root().toRealPath();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("root " + options.root() + " is not readable: " + e);
+    }
+    if (!Files.isDirectory(root)) {
+      throw new IllegalArgumentException("root " + options.root() + " is not a directory");
+    }
+    return root;
+  }
+
+  /**
+   * Starts a server on a new thread with its own loop; returns once it listens. Throws
+   * {@link IllegalArgumentException} for a bad root and the listen error (e.g.
+   * {@code EADDRINUSE}) if it cannot listen.
+   */
   public static Running start(Options options) {
+    realRoot(options);
     CompletableFuture<Running> ready = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
       try {
@@ -204,6 +216,11 @@ public final class StaticFileServer {
     res.on("close", () -> LOG.info("{} {} {} {} {}ms", req.method(), abbreviate(req.url()),
         res.statusCode(), req.socket().bytesWritten() - bytesBefore,
         (System.nanoTime() - startNanos) / 1_000_000));
+    // Workaround: Weir's ServerResponse emits 'error' (ERR_STREAM_DESTROYED) when written to
+    // after its socket was destroyed by a client that went away; Node drops such writes
+    // silently. Without a listener that 'error' would reach the loop and stop the server.
+    res.on("error", (Throwable err) -> LOG.debug("{} {}: {}", req.method(),
+        abbreviate(req.url()), err.toString()));
     if (req.url().length() > MAX_URL_LENGTH) {
       sendStatus(res, 414);
       return;

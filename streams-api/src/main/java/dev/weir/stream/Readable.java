@@ -982,7 +982,9 @@ public class Readable<T> extends Stream {
 
   /** Node's {@code readableAborted}: destroyed or errored before 'end'. */
   public final boolean readableAborted() {
-    return (destroyed || errored != null) && !readableState.endEmitted;
+    // Node: a Duplex created with readable: false is never aborted on its readable side.
+    return readableState.readable && (destroyed || errored != null)
+        && !readableState.endEmitted;
   }
 
   /** Node's {@code readableDidRead}: 'data' was emitted at least once. */

@@ -182,4 +182,14 @@ class StreamReadableStateTest {
     s.push("€");
     assertEquals(1, s.readableLength());
   }
+
+  @Test
+  void aDuplexWithoutAReadableSideIsNeitherReadableNorAborted() {
+    Duplex<Buffer, Buffer> d = new Duplex<>(new DuplexOptions<Buffer, Buffer>().readable(false)
+        .read((s, n) -> {}).write((c, e, cb) -> cb.done()));
+    assertFalse(d.readable());
+    d.destroy();
+    assertFalse(d.readableAborted());
+    assertTrue(d.destroyed());
+  }
 }

@@ -11,7 +11,9 @@ import java.util.Set;
  * Strict as RFC 9112 and llhttp's defaults: CRLF line ends, token methods and header names, no
  * obsolete line folding, no control characters in values, no request smuggling shapes
  * (Content-Length with Transfer-Encoding, differing duplicate lengths, a Transfer-Encoding whose
- * last coding is not chunked). Errors carry llhttp's codes ({@link HttpParseException}).
+ * last coding is not chunked). Errors carry llhttp's codes ({@link HttpParseException}), checked
+ * against node 20. Unlike llhttp, a request line must say HTTP/1.0 or HTTP/1.1 (node accepts
+ * 0.9 and 2.0 there).
  *
  * <p>Per message the handler sees: a start line, header pairs, headers complete (which decides
  * whether a body follows), body slices (views of the input, not copies) and message complete.

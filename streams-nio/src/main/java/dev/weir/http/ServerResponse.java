@@ -24,6 +24,9 @@ import java.util.Map;
  *   <li>{@code statusCode}/{@code statusMessage} are methods: {@code res.statusCode(404)} sets,
  *       {@code res.statusCode()} gets.</li>
  *   <li>No trailers ({@code addTrailers}) and no {@code writeEarlyHints}.</li>
+ *   <li>{@code end(data)} to an HTTP/1.0 client sends a {@code Content-Length} (and keeps the
+ *       connection when the client asked for keep-alive); Node frames every HTTP/1.0 response
+ *       without a user-set length by closing the connection.</li>
  * </ul>
  */
 public final class ServerResponse extends OutgoingMessage {

@@ -135,7 +135,7 @@ class NetBackpressureTest {
 
   @Test
   void drippingReaderThrottlesTheWriter() {
-    long total = 8L * 1024 * 1024;
+    long total = 2L * 1024 * 1024;
     MessageDigest got = NetEchoTest.sha256();
     long[] received = {0};
     long[] maxBuffered = {0};

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * {@code pipe()} backpressure; ports the behaviours of nodejs/node test/parallel
  * test-stream-pipe-await-drain.js, test-stream-pipe-await-drain-push-while-write.js,
- * test-stream-pipe-flow.js, test-stream-pipe-needDrain.js and test-stream-pipe-event.js.
+ * test-stream-pipe-needDrain.js, test-stream-pipe-event.js, test-stream-pipe-manual-resume.js and
+ * test-stream-pipe-flow-after-unpipe.js.
  */
 @Timeout(10)
 class StreamPipeBackpressureTest {

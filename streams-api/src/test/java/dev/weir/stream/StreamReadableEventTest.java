@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The {@code 'readable'} event; ports the behaviours of nodejs/node test/parallel
  * test-stream-readable-event.js, test-stream-readable-needReadable.js,
- * test-stream-readable-emittedReadable.js and test-stream-readable-and-data-event.js
- * (test-stream-readable-readable-then-resume.js).
+ * test-stream-readable-emittedReadable.js, test-stream-readable-readable-then-resume.js,
+ * test-stream-readable-hwm-0.js, test-stream-readable-no-unneeded-readable.js and
+ * test-stream-readable-emit-readable-short-stream.js.
  */
 @Timeout(10)
 class StreamReadableEventTest {

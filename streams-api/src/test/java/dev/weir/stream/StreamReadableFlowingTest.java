@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Paused and flowing modes; ports the behaviours of nodejs/node test/parallel
  * test-stream-readable-pause-and-resume.js, test-stream-readable-data.js,
- * test-stream-readable-resume-hwm.js, test-stream-readable-resumeScheduled.js and
- * test-stream2-readable-legacy-drain.js.
+ * test-stream-readable-resume-hwm.js and test-stream-readable-resumeScheduled.js.
  */
 @Timeout(10)
 class StreamReadableFlowingTest {

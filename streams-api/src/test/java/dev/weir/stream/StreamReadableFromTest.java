@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code Readable.from()} over Java iterables, iterators and streams; ports the behaviours of
- * nodejs/node test/parallel test-stream-readable-from.js, test-readable-from.js,
- * test-readable-from-iterator-closing.js and test-stream-readable-from-web-termination.js
+ * nodejs/node test/parallel test-readable-from.js and test-readable-from-iterator-closing.js
  * (the closing part). The traces with a counting iterator are what Node 20 prints for the same
  * scenario with a counting JavaScript iterator whose {@code return()} plays {@code close()}.
  */

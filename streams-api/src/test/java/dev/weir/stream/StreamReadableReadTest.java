@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * {@code read(n)} in paused mode; ports the behaviours of nodejs/node test/parallel
  * test-stream2-readable-from-list.js, test-stream2-readable-non-empty-end.js,
- * test-stream2-read-sync-stack.js, test-stream-readable-hwm-0-no-flow-data.js and
+ * test-stream2-read-sync-stack.js, test-stream-readable-infinite-read.js and
  * test-stream-readable-reading-readingMore.js.
  */
 @Timeout(10)

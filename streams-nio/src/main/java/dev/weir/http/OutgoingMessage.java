@@ -289,7 +289,7 @@ public abstract class OutgoingMessage extends Writable<Buffer> {
     }
     storeHeader(false);
     if (socket == null || socket.destroyed()) {
-      callback.done(ERR_STREAM_DESTROYED.error("write"));
+      peerGone(callback, "write");
       return;
     }
     if (!hasBody || total == 0) {
@@ -345,8 +345,20 @@ public abstract class OutgoingMessage extends Writable<Buffer> {
     Callback cb = drainWaiter;
     if (cb != null) {
       drainWaiter = null;
-      cb.done(ERR_STREAM_DESTROYED.error("write"));
+      peerGone(cb, "write");
     }
+  }
+
+  /**
+   * The connection is gone (a client that went away mid-response): as in Node, the message is
+   * destroyed without an {@code 'error'} event — only the pending write callback learns
+   * {@code ERR_STREAM_DESTROYED} — so a server needs no error listener for it.
+   */
+  private void peerGone(Callback callback, String operation) throws Exception {
+    if (!destroyed()) {
+      destroy();
+    }
+    callback.done(ERR_STREAM_DESTROYED.error(operation));
   }
 
   @Override
@@ -356,7 +368,7 @@ public abstract class OutgoingMessage extends Writable<Buffer> {
     }
     storeHeader(true);
     if (socket == null || socket.destroyed()) {
-      callback.done(ERR_STREAM_DESTROYED.error("end"));
+      peerGone(callback, "end");
       return;
     }
     boolean needHeader = !headerFlushed;

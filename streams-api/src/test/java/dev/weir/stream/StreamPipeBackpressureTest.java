@@ -298,4 +298,47 @@ class StreamPipeBackpressureTest {
     loop.runUntilIdle();
     assertEquals(List.of(21, 1, 20), List.of(reads[0], writes[0], chunks[0]));
   }
+
+  @Test
+  void aReadableListenerKeepsAPipedSourcePausedUntilItReads() {
+    Readable<Buffer> r = readable();
+    Writable<Buffer> w = new Writable<>(new WritableOptions<Buffer>().write((c, e, cb) -> {
+      log.add("write " + c);
+      cb.done();
+    }));
+    r.on("readable", () -> log.add("readable " + r.readableLength()));
+    r.pipe(w);
+    log.add("flowing " + r.readableFlowing());
+    r.push("a");
+    r.push("b");
+    w.on("finish", mustCall.never());
+    loop.runUntilIdle();
+    log.add("len " + r.readableLength());
+    // 'readable' takes precedence: only an explicit read() feeds the pipe (through 'data').
+    r.read();
+    r.push(null);
+    loop.runUntilIdle();
+    log.assertIs("flowing false", "readable 2", "len 2", "write ab", "readable 0");
+  }
+
+  @Test
+  void destroyingTheSourceLeavesTheDestinationPipedAndOpen() {
+    Readable<Buffer> r = readable();
+    Writable<Buffer> w = new Writable<>(new WritableOptions<Buffer>().write((c, e, cb) -> {
+      log.add("write " + c);
+      loop.setImmediate(cb::done);
+    }));
+    w.on("unpipe", mustCall.never1());
+    w.on("finish", mustCall.never());
+    r.on("close", mustCall.once(() -> log.add("rclose")));
+    r.pipe(w);
+    r.push("a");
+    r.push("b");
+    loop.runUntilIdle();
+    r.destroy();
+    loop.runUntilIdle();
+    log.add("after " + w.writableEnded() + " " + r.readableState.pipes.size() + " "
+        + w.writableLength());
+    log.assertIs("write a", "write b", "rclose", "after false 1 0");
+  }
 }

@@ -305,4 +305,22 @@ class StreamPipelineTest {
     loop.runUntilIdle();
     log.assertIs("_read", "cb ERR_STREAM_PREMATURE_CLOSE");
   }
+
+  @Test
+  void aFlushErrorInTheMiddleFailsThePipeline() {
+    Readable<Buffer> r = readable();
+    Transform<Buffer, Buffer> t = new Transform<>(new DuplexOptions<Buffer, Buffer>()
+        .transform((c, e, cb) -> cb.done(null, c))
+        .flush(cb -> cb.done(new RuntimeException("flushfail"), null)));
+    Writable<Buffer> w = new Writable<>(new WritableOptions<Buffer>().write((c, e, cb) -> {
+      log.add("write " + c);
+      cb.done();
+    }));
+    Stream.pipeline(r, t, w, mustCall.once((Throwable err) -> log.add("cb " + err.getMessage()
+        + " " + r.destroyed() + " " + t.destroyed() + " " + w.destroyed()))::call);
+    r.push("a");
+    r.push(null);
+    loop.runUntilIdle();
+    log.assertIs("write a", "cb flushfail true true true");
+  }
 }

@@ -216,11 +216,6 @@ public final class StaticFileServer {
     res.on("close", () -> LOG.info("{} {} {} {} {}ms", req.method(), abbreviate(req.url()),
         res.statusCode(), req.socket().bytesWritten() - bytesBefore,
         (System.nanoTime() - startNanos) / 1_000_000));
-    // Workaround: Weir's ServerResponse emits 'error' (ERR_STREAM_DESTROYED) when written to
-    // after its socket was destroyed by a client that went away; Node drops such writes
-    // silently. Without a listener that 'error' would reach the loop and stop the server.
-    res.on("error", (Throwable err) -> LOG.debug("{} {}: {}", req.method(),
-        abbreviate(req.url()), err.toString()));
     if (req.url().length() > MAX_URL_LENGTH) {
       sendStatus(res, 414);
       return;

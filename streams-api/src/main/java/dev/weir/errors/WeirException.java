@@ -93,6 +93,21 @@ public class WeirException extends RuntimeException {
     return port;
   }
 
+  /**
+   * Node's {@code err.code} for any throwable: the code of a {@link WeirException} (or of a
+   * {@link dev.weir.loop.LoopThreadException}), else null — so {@code err?.code === 'ENOENT'}
+   * ports as {@code "ENOENT".equals(WeirException.codeOf(err))}.
+   */
+  public static String codeOf(Throwable t) {
+    if (t instanceof WeirException) {
+      return ((WeirException) t).code;
+    }
+    if (t instanceof dev.weir.loop.LoopThreadException) {
+      return ((dev.weir.loop.LoopThreadException) t).code();
+    }
+    return null;
+  }
+
   /** Whether {@code t} is a {@link WeirException} with the given code. */
   public static boolean hasCode(Throwable t, String code) {
     return t instanceof WeirException && ((WeirException) t).code.equals(code);

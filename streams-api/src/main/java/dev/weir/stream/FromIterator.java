@@ -27,7 +27,7 @@ final class FromIterator<T> extends Readable<T> {
     if (options.highWaterMark == null) {
       options.highWaterMark(1);
     }
-    if (!options.objectMode && options.encoding == null) {
+    if (!options.objectModeSet && options.encoding == null) {
       options.objectMode(true);
     }
     return new FromIterator<>(iterator, resource, options);

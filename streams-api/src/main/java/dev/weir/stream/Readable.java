@@ -741,7 +741,7 @@ public class Readable<T> extends Stream {
   }
 
   /** Node's {@code pipe(destination)}: see {@link #pipe(WritableStream, PipeOptions)}. */
-  public <W extends WritableStream<? super T>> W pipe(W destination) {
+  public <W extends WritableStream<?>> W pipe(W destination) {
     return pipe(destination, PipeOptions.DEFAULT);
   }
 
@@ -750,9 +750,13 @@ public class Readable<T> extends Stream {
    * this stream while the destination's {@code write()} returns false and resuming on its
    * {@code 'drain'}; ends it on {@code 'end'} unless {@code end} is false. Errors do not destroy
    * either side. Returns {@code destination}, for chaining.
+   *
+   * <p>As in Node, the destination's chunk type is not checked against this stream's: strings
+   * (a {@code Readable<String>}, or after {@link #setEncoding}) may be piped into a byte stream,
+   * which encodes them; a chunk the destination cannot take fails its {@code write()}.
    */
   @SuppressWarnings("unchecked")
-  public <W extends WritableStream<? super T>> W pipe(W destination, PipeOptions options) {
+  public <W extends WritableStream<?>> W pipe(W destination, PipeOptions options) {
     loop.checkInLoop();
     if (destination == null) {
       throw ERR_INVALID_ARG_TYPE.error("destination", "a writable stream", "null");

@@ -13,6 +13,8 @@ public final class ReadableOptions<T> {
 
   Integer highWaterMark;
   boolean objectMode;
+  /** Whether {@link #objectMode(boolean)} was called (Readable.from defaults to true). */
+  boolean objectModeSet;
   String encoding;
   boolean emitClose = true;
   boolean autoDestroy = true;
@@ -29,6 +31,7 @@ public final class ReadableOptions<T> {
   /** Node's {@code objectMode}: chunks are any objects, each counting 1. */
   public ReadableOptions<T> objectMode(boolean objectMode) {
     this.objectMode = objectMode;
+    this.objectModeSet = true;
     return this;
   }
 

@@ -119,6 +119,20 @@ class DesignSnippetsTest {
     assertEquals(List.of("ok"), errs);
   }
 
+  // Readable.from(['x', 'y']).pipe(byteSink): strings piped into a byte stream, as in Node.
+  @Test
+  void stringsPipeIntoAByteStreamAndFromHonoursObjectModeFalse() {
+    StringBuilder out = new StringBuilder();
+    boolean[] objectMode = {true};
+    EventLoop.run(() -> {
+      Readable.from(List.of("x", "y")).pipe(slowSink(out, 16));
+      objectMode[0] = Readable.from(List.of(Buffer.from("z")),
+          new ReadableOptions<Buffer>().objectMode(false)).readableObjectMode();
+    });
+    assertEquals("xy", out.toString());
+    assertEquals(false, objectMode[0]);
+  }
+
   // Readable.from(['a', 'b', 'c']).on('data', (s) => console.log(s));
   @Test
   void snippet6ObjectsAndIteration() {

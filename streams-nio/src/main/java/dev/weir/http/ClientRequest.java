@@ -149,7 +149,8 @@ public final class ClientRequest extends OutgoingMessage implements HttpParser.H
   }
 
   private void release(Socket s, boolean reusable) {
-    if (released) {
+    if (released || s == null) {
+      // No socket yet: onSocket() releases it when it arrives for a destroyed request.
       return;
     }
     released = true;

@@ -161,4 +161,99 @@ class HttpClientTest {
     assertEquals(List.of(418, "I'm a Teapot", List.of("a=1", "b=2"), "1.1"), seen);
     assertFalse(seen.isEmpty());
   }
+  @Test
+  void setTimeoutEmitsTimeoutAndAbortDestroys() {
+    List<String> log = new ArrayList<>();
+    EventLoop.run(() -> {
+      // A server that never answers.
+      Server server = Http.createServer((req, res) -> log.add("server got " + req.url()));
+      server.listen(0, "127.0.0.1", () -> {
+        ClientRequest req = Http.get(new RequestOptions().host("127.0.0.1")
+            .port(server.address().port()).noAgent().path("/slow"), res -> log.add("res"));
+        req.setTimeout(50, () -> {
+          log.add("timeout");
+          req.abort();
+        });
+        req.on("abort", () -> log.add("abort"));
+        req.on("error", (Throwable e) -> log.add("error " + WeirException.codeOf(e)));
+        req.on("close", () -> {
+          log.add("close " + req.destroyed());
+          // The handler never answers: its connection is busy, so close it explicitly.
+          server.closeAllConnections();
+          server.close();
+        });
+      });
+    });
+    assertEquals(List.of("server got /slow", "timeout", "abort", "close true"), log);
+  }
+
+  @Test
+  void destroyWithAnErrorBeforeTheSocketIsAssigned() {
+    List<String> log = new ArrayList<>();
+    EventLoop.run(() -> {
+      Server server = Http.createServer((req, res) -> log.add("never"));
+      server.listen(0, "127.0.0.1", () -> {
+        ClientRequest req = Http.request(new RequestOptions().host("127.0.0.1")
+            .port(server.address().port()).noAgent().method("POST"), res -> log.add("res"));
+        req.on("error", (Throwable e) -> log.add("error " + e.getMessage()));
+        req.on("close", () -> {
+          log.add("close");
+          server.close();
+        });
+        req.write("partial");
+        req.destroy(new RuntimeException("changed my mind"));
+      });
+    });
+    assertEquals(List.of("error changed my mind", "close"), log);
+  }
+
+  @Test
+  void maxSocketsQueuesRequestsInOrder() {
+    List<String> log = new ArrayList<>();
+    EventLoop.run(() -> {
+      int[] open = {0};
+      int[] maxOpen = {0};
+      Server server = Http.createServer((req, res) -> {
+        open[0] = server0().connectionCount();
+        res.end(req.url());
+      });
+      serverRef[0] = server;
+      server.listen(0, "127.0.0.1", () -> {
+        Agent agent = new Agent(true, 2, 10);
+        int[] done = {0};
+        for (int i = 0; i < 6; i++) {
+          Http.get(new RequestOptions().host("127.0.0.1").port(server.address().port())
+              .agent(agent).path("/" + i), res -> {
+                maxOpen[0] = Math.max(maxOpen[0], open[0]);
+                StringBuilder body = new StringBuilder();
+                res.on("data", (Buffer b) -> body.append(b));
+                res.on("end", () -> {
+                  log.add(body.toString());
+                  if (++done[0] == 6) {
+                    log.add("max connections " + maxOpen[0]);
+                    agent.destroy();
+                    server.close();
+                  }
+                });
+              });
+        }
+      });
+    });
+    // Answers may interleave across the two sockets; each arrives once, on at most 2 sockets.
+    assertEquals(List.of("/0", "/1", "/2", "/3", "/4", "/5", "max connections 2"),
+        sortedKeepingLast(log));
+  }
+
+  private static final Server[] serverRef = new Server[1];
+
+  private static Server server0() {
+    return serverRef[0];
+  }
+
+  private static List<String> sortedKeepingLast(List<String> log) {
+    List<String> head = new ArrayList<>(log.subList(0, log.size() - 1));
+    head.sort(null);
+    head.add(log.get(log.size() - 1));
+    return head;
+  }
 }

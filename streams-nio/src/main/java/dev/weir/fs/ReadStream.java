@@ -3,9 +3,12 @@ package dev.weir.fs;
 import static dev.weir.errors.ErrorCode.ERR_OUT_OF_RANGE;
 
 import dev.weir.buffer.Buffer;
+import dev.weir.net.Socket;
 import dev.weir.stream.Callback;
+import dev.weir.stream.PipeOptions;
 import dev.weir.stream.Readable;
 import dev.weir.stream.ReadableOptions;
+import dev.weir.stream.WritableStream;
 
 /**
  * A readable stream of a file's bytes; mirrors Node's
@@ -21,8 +24,29 @@ import dev.weir.stream.ReadableOptions;
  * {@code open}) then {@code 'close'}; a directory opens and then fails with {@code EISDIR}
  * (syscall {@code read}), as on Linux.
  *
+ * <h2>Zero-copy into a socket</h2>
+ * When the stream is {@link #pipe piped} into a {@link Socket} with nothing in between (no
+ * encoding, no other pipe, no {@code 'data'} or {@code 'readable'} listener of its own) and is
+ * flowing, each {@code _read} sends the next region of the file (up to {@value #ZERO_COPY_REGION}
+ * bytes) with {@link Socket#sendFile} ({@code FileChannel.transferTo}, {@code sendfile(2)} on
+ * Linux) instead of reading it into a {@link Buffer}: the bytes never enter the heap, and the
+ * next region is asked for only once the socket's kernel buffer took the last one, so a slow
+ * peer holds nothing in memory. Everything else is the heap path's: {@code bytesRead()} advances,
+ * {@code start}/{@code end} are honoured, the end of the range pushes null so {@code 'end'} ends
+ * the socket through the pipe, and {@code 'open'}, {@code 'ready'}, {@code 'pipe'},
+ * {@code 'end'}, {@code 'finish'}, {@code 'unpipe'}, {@code 'close'} and errors come as before.
+ * As no chunk exists, no {@code 'data'} is emitted and the pipe's chunk backpressure
+ * ({@code 'pause'}/{@code 'resume'} here, {@code 'drain'} on the socket) does not occur. Adding
+ * a {@code 'data'} listener, pausing, setting an encoding or a second pipe switches back to
+ * reading chunks at the next read (a region in flight finishes first); {@link #destroy} stops a
+ * region in flight before closing the file. The cost: the kernel reads the file on the loop
+ * thread, which is cheap from the page cache, but a cold file makes the loop wait for the disk
+ * (the heap path reads on the fs worker pool). Turn it off with
+ * {@link ReadStreamOptions#zeroCopy zeroCopy(false)} or {@code -Dweir.zeroCopy=false}.
+ *
  * <h2>Differences from Node</h2>
  * <ul>
+ *   <li>The zero-copy path above; Node always reads into buffers.</li>
  *   <li>With the {@code encoding} option the chunks are strings though the type says
  *       {@code Buffer}: listen with {@code (String s) -> …}, or use the {@code Readable<String>}
  *       that {@link #setEncoding} returns.</li>
@@ -35,6 +59,10 @@ import dev.weir.stream.ReadableOptions;
  * </ul>
  */
 public class ReadStream extends Readable<Buffer> {
+  /** The most bytes one zero-copy {@code _read} sends. */
+  static final int ZERO_COPY_REGION = 1 << 20;
+  private static final Buffer NOTHING = Buffer.alloc(0);
+
   private final String path;
   private final String flags;
   private final int mode;
@@ -51,6 +79,12 @@ public class ReadStream extends Readable<Buffer> {
   private boolean performingIo;
   /** Node's {@code kIoDone} listener: a destroy waiting for the read in flight. */
   private Callback onIoDone;
+  /** {@link ReadStreamOptions#zeroCopy}. */
+  private final boolean zeroCopy;
+  /** The socket this stream is the only pipe into, while zero-copy may be used, or null. */
+  private Socket zeroCopyTarget;
+  /** The socket sending a region for this stream right now (part of performingIo), or null. */
+  private Socket sendingTo;
 
   /** Node's {@code new fs.ReadStream(path, options)}. */
   public ReadStream(String path, ReadStreamOptions options) {
@@ -64,6 +98,7 @@ public class ReadStream extends Readable<Buffer> {
     this.end = options.end != null ? options.end : Long.MAX_VALUE;
     this.autoClose = options.autoClose;
     this.pos = start;
+    this.zeroCopy = options.zeroCopy;
   }
 
   private static ReadableOptions<Buffer> readableOptions(String path, ReadStreamOptions o) {
@@ -117,6 +152,9 @@ public class ReadStream extends Readable<Buffer> {
       return;
     }
     FileHandle handle = fd;
+    if (zeroCopyNow() && sendRegion(handle, Math.min(left, ZERO_COPY_REGION))) {
+      return;
+    }
     long position = pos != null ? pos : -1;
     performingIo = true;
     FsPool.submit("read", null, () -> {
@@ -149,6 +187,83 @@ public class ReadStream extends Readable<Buffer> {
     });
   }
 
+  // ---- zero-copy --------------------------------------------------------------------------
+
+  /** Node's pipe(), and notes whether the file may go straight into the socket. */
+  @Override
+  public <W extends WritableStream<?>> W pipe(W destination, PipeOptions options) {
+    boolean alone = listenerCount("data") == 0 && listenerCount("readable") == 0;
+    W result = super.pipe(destination, options);
+    zeroCopyTarget = zeroCopy && alone && destination instanceof Socket ? (Socket) destination
+        : null;
+    return result;
+  }
+
+  @Override
+  public Readable<Buffer> unpipe() {
+    zeroCopyTarget = null;
+    return super.unpipe();
+  }
+
+  @Override
+  public Readable<Buffer> unpipe(WritableStream<?> destination) {
+    if (destination == null || destination == zeroCopyTarget) {
+      zeroCopyTarget = null;
+    }
+    return super.unpipe(destination);
+  }
+
+  /** Whether the pipe into the socket is still the only consumer and wants data now. */
+  private boolean zeroCopyNow() {
+    return zeroCopyTarget != null && readableFlowing() == Boolean.TRUE && readableLength() == 0
+        && readableEncoding() == null && listenerCount("data") == 1
+        && listenerCount("readable") == 0 && fd != null && fd.isOpen();
+  }
+
+  /**
+   * Asks the socket to send {@code count} bytes at the read position; false when it cannot take
+   * them now (then the bytes are read as a chunk, and its write reports Node's error).
+   */
+  private boolean sendRegion(FileHandle handle, long count) throws Exception {
+    java.nio.channels.FileChannel file = handle.channel();
+    // Without start, Node reads at the file position: use it and move it, as read(2) would.
+    long position = pos != null ? pos : file.position();
+    Socket socket = zeroCopyTarget;
+    boolean accepted = socket.sendFile(file, position, count, (err, sent) -> {
+      performingIo = false;
+      sendingTo = null;
+      if (sent > 0) {
+        if (pos != null) {
+          pos += sent;
+        } else if (file.isOpen()) {
+          file.position(position + sent);
+        }
+        bytesRead += sent;
+      }
+      if (destroyed()) {
+        Callback done = onIoDone;
+        onIoDone = null;
+        if (done != null) {
+          done.done(null);
+        }
+        return;
+      }
+      if (err == null && sent == 0) {
+        push(null);
+      } else {
+        // Nothing to hand over: let the stream ask for the next read, as after a chunk. A
+        // failed socket was destroyed and unpiped itself; the stream then reads into its buffer
+        // as the heap path's paused source does.
+        push(NOTHING);
+      }
+    });
+    if (accepted) {
+      performingIo = true;
+      sendingTo = socket;
+    }
+    return accepted;
+  }
+
   private void errorOrDestroy(Throwable er) {
     if (autoClose) {
       destroy(er);
@@ -162,6 +277,10 @@ public class ReadStream extends Readable<Buffer> {
     // Node: file I/O runs on a thread pool, so the handle is not closed under a pending read.
     if (performingIo) {
       onIoDone = er -> closeFile(err != null ? err : er, callback);
+      if (sendingTo != null) {
+        // A region may wait for a slow peer indefinitely: stop it, then close the file.
+        sendingTo.cancelSendFile();
+      }
     } else {
       closeFile(err, callback);
     }

@@ -7,13 +7,16 @@ import static dev.weir.errors.ErrorCode.ERR_OUT_OF_RANGE;
  * <a href="https://nodejs.org/docs/latest-v20.x/api/fs.html#fscreatereadstreampath-options">options
  * object</a>. Fluent and mutable until passed to a stream. Defaults as Node: flags {@code "r"},
  * mode {@code 0o666}, start at the file position, end at end of file, {@code highWaterMark}
- * {@value #DEFAULT_HIGH_WATER_MARK}, no encoding, {@code autoClose} and {@code emitClose} true.
+ * {@value #DEFAULT_HIGH_WATER_MARK}, no encoding, {@code autoClose} and {@code emitClose} true;
+ * {@link #zeroCopy} as the system property {@value #ZERO_COPY_PROPERTY} says (default true).
  */
 public final class ReadStreamOptions {
   /** Node's default {@code highWaterMark} of fs read streams: 64 KiB. */
   public static final int DEFAULT_HIGH_WATER_MARK = 64 * 1024;
   /** Node's {@code Number.MAX_SAFE_INTEGER}, the largest {@code start}/{@code end}. */
   static final long MAX_SAFE_INTEGER = 9007199254740991L;
+  /** The system property that sets the default of {@link #zeroCopy}: {@code false} turns it off. */
+  public static final String ZERO_COPY_PROPERTY = "weir.zeroCopy";
 
   String flags = OpenFlags.DEFAULT_READ;
   int mode = Fs.DEFAULT_FILE_MODE;
@@ -24,6 +27,7 @@ public final class ReadStreamOptions {
   FileHandle fd;
   boolean autoClose = true;
   boolean emitClose = true;
+  boolean zeroCopy = !"false".equalsIgnoreCase(System.getProperty(ZERO_COPY_PROPERTY));
 
   /** Node's {@code flags} (default {@code "r"}); invalid flags throw when the stream is made. */
   public ReadStreamOptions flags(String flags) {
@@ -81,6 +85,17 @@ public final class ReadStreamOptions {
   /** Node's {@code emitClose} (default true). */
   public ReadStreamOptions emitClose(boolean emitClose) {
     this.emitClose = emitClose;
+    return this;
+  }
+
+  /**
+   * Weir's addition (Node has none): whether piping the stream straight into a
+   * {@link dev.weir.net.Socket} may send the file with {@code sendfile(2)} instead of reading it
+   * into buffers; see {@link ReadStream}. Default true, unless the system property
+   * {@value #ZERO_COPY_PROPERTY} is {@code false}.
+   */
+  public ReadStreamOptions zeroCopy(boolean zeroCopy) {
+    this.zeroCopy = zeroCopy;
     return this;
   }
 

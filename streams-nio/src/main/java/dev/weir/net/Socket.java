@@ -21,6 +21,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.List;
@@ -50,6 +51,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Strings written are encoded to bytes on write ({@code decodeStrings} is not disabled).</li>
  *   <li>{@code bytesWritten()} counts every byte accepted by {@code write()}, as Node's does:
  *       bytes handed to the socket (queued for the kernel or not) plus those still buffered.</li>
+ *   <li>Beyond Node: {@link #sendFile} sends a file region without copying it through the heap
+ *       ({@code FileChannel.transferTo}, i.e. {@code sendfile(2)}); a file
+ *       {@link dev.weir.fs.ReadStream} piped straight into a socket uses it.</li>
  * </ul>
  */
 public class Socket extends Duplex<Buffer, Buffer> {
@@ -73,8 +77,10 @@ public class Socket extends Duplex<Buffer, Buffer> {
   private ByteBuffer[] pendingBuffers;
   private Callback pendingCallback;
   private final ByteBuffer[] single = new ByteBuffer[1];
-  /** {@code _final} waiting for the connection. */
+  /** {@code _final} waiting for the connection, a write or a file region. */
   private Callback pendingFinal;
+  /** A {@link #sendFile} region, waiting for its turn or (when started) being sent. */
+  private FileRegion region;
   private long bytesRead;
   /** Bytes handed to {@code _write}/{@code _writev}: Node's {@code _bytesDispatched}. */
   private long bytesDispatched;
@@ -243,7 +249,8 @@ public class Socket extends Duplex<Buffer, Buffer> {
     if (pendingBuffers != null) {
       flushPending();
     }
-    if (pendingFinal != null && pendingBuffers == null) {
+    maybeStartSend();
+    if (pendingFinal != null && pendingBuffers == null && region == null) {
       Callback cb = pendingFinal;
       pendingFinal = null;
       _final(cb);
@@ -289,8 +296,12 @@ public class Socket extends Duplex<Buffer, Buffer> {
       finishConnect();
       return;
     }
-    if ((ready & SelectionKey.OP_WRITE) != 0 && pendingBuffers != null) {
-      flushPending();
+    if ((ready & SelectionKey.OP_WRITE) != 0) {
+      if (sendingFile()) {
+        continueSend();
+      } else if (pendingBuffers != null) {
+        flushPending();
+      }
     }
     if ((ready & SelectionKey.OP_READ) != 0 && readingWanted && !destroyed()) {
       doRead();
@@ -392,10 +403,10 @@ public class Socket extends Duplex<Buffer, Buffer> {
     inFlightBytes = size;
     pendingBuffers = buffers;
     pendingCallback = callback;
-    if (state == State.OPEN) {
+    if (state == State.OPEN && !sendingFile()) {
       flushPending();
     }
-    // else: queued until 'connect', as Node does.
+    // else: queued until 'connect', as Node does, or behind the file region being sent.
   }
 
   /** Writes what the kernel takes; completes the write or waits for {@code OP_WRITE}. */
@@ -427,7 +438,10 @@ public class Socket extends Duplex<Buffer, Buffer> {
     if (cb != null) {
       cb.done(err);
     }
-    if (err == null && pendingFinal != null) {
+    if (err == null) {
+      maybeStartSend();
+    }
+    if (err == null && pendingFinal != null && region == null) {
       Callback fin = pendingFinal;
       pendingFinal = null;
       _final(fin);
@@ -437,8 +451,9 @@ public class Socket extends Duplex<Buffer, Buffer> {
   /** Node's {@code _final}: half-closes (FIN) once every write reached the kernel. */
   @Override
   protected void _final(Callback callback) throws Exception {
-    if (state != State.OPEN || pendingBuffers != null) {
+    if (state != State.OPEN || pendingBuffers != null || region != null) {
       pendingFinal = callback;
+      maybeStartSend();
       return;
     }
     try {
@@ -451,6 +466,180 @@ public class Socket extends Duplex<Buffer, Buffer> {
       }
     }
     callback.done(null);
+  }
+
+  // ---- file regions (zero-copy) -------------------------------------------------------------
+
+  /** Called back once by {@link #sendFile}: the error that ended the send, if any, and the
+   * bytes sent. */
+  @FunctionalInterface
+  public interface SendFileCallback {
+    /** {@code err} is null on success; {@code sent} counts the bytes the kernel took. */
+    void done(Throwable err, long sent) throws Exception;
+  }
+
+  /** One {@link #sendFile} request and its progress. */
+  private static final class FileRegion {
+    final FileChannel file;
+    final SendFileCallback callback;
+    long position;
+    long remaining;
+    long sent;
+    /** It had its turn: writes now queue behind it. */
+    boolean started;
+
+    FileRegion(FileChannel file, long position, long count, SendFileCallback callback) {
+      this.file = file;
+      this.position = position;
+      this.remaining = count;
+      this.callback = callback;
+    }
+  }
+
+  /**
+   * Sends {@code count} bytes of {@code file} from {@code position} straight from the file to the
+   * connection with {@link FileChannel#transferTo} ({@code sendfile(2)} on Linux): the bytes never
+   * enter the Java heap. Weir's addition to Node, used by a file
+   * {@link dev.weir.fs.ReadStream} piped straight into a socket.
+   *
+   * <p>The region takes its turn like a write: it starts once the socket is connected and has
+   * nothing queued ({@code writableLength() == 0}), so on an idle connected socket at once
+   * (writes made while it still waits for its turn go before it); {@code write()}s made while it
+   * is being sent
+   * wait behind it exactly as behind a write in flight (so {@code write()} returns false at the
+   * high-water mark and {@code 'drain'} follows), and {@code end()} sends its FIN after it. When
+   * the kernel's send buffer is full the region waits for {@code OP_WRITE}, as a partial write
+   * does, so a slow peer holds nothing on the heap. The file position is not used or moved.
+   *
+   * <p><b>Threading:</b> {@code transferTo} reads the file on the loop thread. That is cheap
+   * while the file is in the page cache, but a cold file makes the loop wait for the disk, which
+   * the heap path avoids by reading on the fs worker pool.
+   *
+   * <p>{@code callback} is called once, on a later tick: {@code (null, count)} when all was sent;
+   * {@code (null, n < count)} when the file ended first or {@link #cancelSendFile} stopped it;
+   * {@code (err, n)} when the connection failed (the socket is then destroyed with {@code err},
+   * as after a failed write) or was destroyed ({@code ERR_STREAM_DESTROYED}), or when the file
+   * could not be read (the socket stays usable).
+   *
+   * @return false, without calling back, when the socket takes no more writes (destroyed or
+   *     {@code end()}ed) or another region is under way: write the bytes instead, which reports
+   *     Node's errors
+   */
+  public boolean sendFile(FileChannel file, long position, long count,
+      SendFileCallback callback) {
+    loop().checkInLoop();
+    if (file == null || callback == null) {
+      throw dev.weir.errors.ErrorCode.ERR_INVALID_ARG_TYPE.error(file == null ? "file"
+          : "callback", "not null", "null");
+    }
+    if (position < 0 || count < 0) {
+      throw dev.weir.errors.ErrorCode.ERR_OUT_OF_RANGE.error(position < 0 ? "position"
+          : "count", ">= 0", position < 0 ? position : count);
+    }
+    if (destroyed() || writableEnded() || region != null || state == State.CLOSED) {
+      return false;
+    }
+    region = new FileRegion(file, position, count, callback);
+    try {
+      maybeStartSend();
+    } catch (Exception e) {
+      destroy(e);
+    }
+    return true;
+  }
+
+  /**
+   * Stops the {@link #sendFile} region under way or waiting, if any; its callback gets
+   * {@code (null, bytes sent so far)} on a later tick and writes queued behind it proceed.
+   * Returns whether there was one.
+   */
+  public boolean cancelSendFile() {
+    loop().checkInLoop();
+    if (region == null) {
+      return false;
+    }
+    try {
+      finishSend(null);
+    } catch (Exception e) {
+      destroy(e);
+    }
+    return true;
+  }
+
+  private boolean sendingFile() {
+    return region != null && region.started;
+  }
+
+  /** Starts the waiting region when nothing written before it is left. */
+  private void maybeStartSend() throws Exception {
+    FileRegion r = region;
+    if (r != null && !r.started && state == State.OPEN && pendingBuffers == null
+        && writableLength() == 0) {
+      r.started = true;
+      continueSend();
+    }
+  }
+
+  private void continueSend() throws Exception {
+    FileRegion r = region;
+    while (r.remaining > 0) {
+      long n;
+      try {
+        n = r.file.transferTo(r.position, r.remaining, channel);
+      } catch (IOException e) {
+        if (!r.file.isOpen()) {
+          // The file side failed (closed under us): the connection is fine.
+          finishSend(IoErrors.network(e, "sendfile", null, -1));
+          return;
+        }
+        WeirException err = IoErrors.network(e, "write", null, -1);
+        finishSend(err);
+        destroy(err);
+        return;
+      }
+      if (n > 0) {
+        r.position += n;
+        r.remaining -= n;
+        r.sent += n;
+        bytesDispatched += n;
+        touch();
+        continue;
+      }
+      // Nothing taken: the kernel's buffer is full, or the file ended before the region did.
+      long size;
+      try {
+        size = r.file.size();
+      } catch (IOException e) {
+        finishSend(IoErrors.network(e, "sendfile", null, -1));
+        return;
+      }
+      if (r.position >= size) {
+        break;
+      }
+      setInterest(interest | SelectionKey.OP_WRITE);
+      return;
+    }
+    finishSend(null);
+  }
+
+  /** Ends the region (done, cancelled or failed), calls back later, lets queued writes go. */
+  private void finishSend(Throwable err) throws Exception {
+    FileRegion r = region;
+    region = null;
+    if (pendingBuffers == null) {
+      setInterest(interest & ~SelectionKey.OP_WRITE);
+    }
+    loop().nextTick(() -> r.callback.done(err, r.sent));
+    if (destroyed() || state != State.OPEN) {
+      return;
+    }
+    if (pendingBuffers != null) {
+      flushPending();
+    } else if (pendingFinal != null) {
+      Callback fin = pendingFinal;
+      pendingFinal = null;
+      _final(fin);
+    }
   }
 
   // ---- closing ----------------------------------------------------------------------------
@@ -466,6 +655,8 @@ public class Socket extends Duplex<Buffer, Buffer> {
     pendingCallback = null;
     inFlightBytes = 0;
     pendingFinal = null;
+    FileRegion unsent = region;
+    region = null;
     readingWanted = false;
     closeChannel();
     setState(State.CLOSED);
@@ -476,6 +667,10 @@ public class Socket extends Duplex<Buffer, Buffer> {
     localPort = -1;
     if (inFlight != null) {
       inFlight.done(err != null ? err : ERR_STREAM_DESTROYED.error("write"));
+    }
+    if (unsent != null) {
+      Throwable why = err != null ? err : ERR_STREAM_DESTROYED.error("write");
+      loop().nextTick(() -> unsent.callback.done(why, unsent.sent));
     }
     callback.done(err);
     boolean hadError = err != null;

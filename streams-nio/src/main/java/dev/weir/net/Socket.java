@@ -81,6 +81,8 @@ public class Socket extends Duplex<Buffer, Buffer> {
   private Callback pendingFinal;
   /** A {@link #sendFile} region, waiting for its turn or (when started) being sent. */
   private FileRegion region;
+  /** Node's {@code writeAfterFIN} is installed: 'end' came and allowHalfOpen is false. */
+  private boolean writeAfterFin;
   private long bytesRead;
   /** Bytes handed to {@code _write}/{@code _writev}: Node's {@code _bytesDispatched}. */
   private long bytesDispatched;
@@ -112,6 +114,7 @@ public class Socket extends Duplex<Buffer, Buffer> {
     if (options.timeout > 0) {
       setTimeout(options.timeout);
     }
+    on("end", this::onReadableStreamEnd);
   }
 
   /** An accepted connection of {@code server}. */
@@ -123,6 +126,7 @@ public class Socket extends Duplex<Buffer, Buffer> {
     this.noDelay = options.noDelay;
     this.keepAlive = options.keepAlive;
     this.channel = channel;
+    on("end", this::onReadableStreamEnd);
     channel.configureBlocking(false);
     applySocketOptions();
     this.key = poller.register(channel, 0, onReady);
@@ -466,6 +470,73 @@ public class Socket extends Duplex<Buffer, Buffer> {
       }
     }
     callback.done(null);
+  }
+
+  // ---- Node's writeAfterFIN ------------------------------------------------------------------
+
+  /** Node: net.js onReadableStreamEnd, the socket's own first 'end' listener. */
+  private void onReadableStreamEnd() {
+    if (!isAllowHalfOpen()) {
+      writeAfterFin = true;
+    }
+  }
+
+  /**
+   * Node's {@code writeAfterFIN}: once the peer's FIN ended this socket (allowHalfOpen false) and
+   * our side was ended in turn, a write fails with {@code EPIPE} ("This socket has been ended by
+   * the other party", no {@code syscall}: not a system error), which the callback gets on a later
+   * tick and the socket is destroyed with.
+   */
+  private boolean finWritten() {
+    return writeAfterFin && writableEnded();
+  }
+
+  private boolean writeAfterFin(Callback callback) {
+    WeirException er = new WeirException("EPIPE",
+        "This socket has been ended by the other party", null);
+    if (callback != null) {
+      loop().nextTick(() -> callback.done(er));
+    }
+    destroy(er);
+    return false;
+  }
+
+  /** Node's {@code write(chunk)}; after the peer ended the socket, see Node's writeAfterFIN. */
+  @Override
+  public boolean write(Buffer chunk) {
+    return finWritten() ? writeAfterFin(null) : super.write(chunk);
+  }
+
+  @Override
+  public boolean write(Buffer chunk, Callback callback) {
+    return finWritten() ? writeAfterFin(callback) : super.write(chunk, callback);
+  }
+
+  @Override
+  public boolean write(Buffer chunk, String encoding, Callback callback) {
+    return finWritten() ? writeAfterFin(callback)
+        : super.write(chunk, encoding, callback);
+  }
+
+  @Override
+  public boolean write(CharSequence chunk) {
+    return finWritten() ? writeAfterFin(null) : super.write(chunk);
+  }
+
+  @Override
+  public boolean write(CharSequence chunk, String encoding) {
+    return finWritten() ? writeAfterFin(null) : super.write(chunk, encoding);
+  }
+
+  @Override
+  public boolean write(CharSequence chunk, Callback callback) {
+    return finWritten() ? writeAfterFin(callback) : super.write(chunk, callback);
+  }
+
+  @Override
+  public boolean write(CharSequence chunk, String encoding, Callback callback) {
+    return finWritten() ? writeAfterFin(callback)
+        : super.write(chunk, encoding, callback);
   }
 
   // ---- file regions (zero-copy) -------------------------------------------------------------

@@ -235,10 +235,23 @@ class FsCallbackTest {
       assertNull(e1);
       Fs.readFile(p, (e2, buf) -> {
         log.add(buf.length() + " " + buf.toString());
-        Fs.readFile(p, "utf8", (e3, s) -> log.add(s));
-        Fs.readFile(p, "hex", (e4, s) -> log.add(s));
-        Fs.writeFile(p, Buffer.from("bin"), e5 -> Fs.readFile(p, "latin1", (e6, s) ->
-            log.add(s)));
+        // Two reads in parallel on the pool; the overwrite starts only when both are done,
+        // or it could land before them.
+        int[] reads = {0};
+        Runnable overwrite = () -> {
+          if (++reads[0] == 2) {
+            Fs.writeFile(p, Buffer.from("bin"), e5 -> Fs.readFile(p, "latin1", (e6, s) ->
+                log.add(s)));
+          }
+        };
+        Fs.readFile(p, "utf8", (e3, s) -> {
+          log.add(s);
+          overwrite.run();
+        });
+        Fs.readFile(p, "hex", (e4, s) -> {
+          log.add(s);
+          overwrite.run();
+        });
       });
     }));
     assertEquals(List.of("6 héllo", "68c3a96c6c6f", "héllo", "bin"), sorted(log, 1, 3));

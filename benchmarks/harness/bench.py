@@ -679,6 +679,12 @@ def svg_chart(runs, path):
         panel = [r for r in runs if (r["clients"], r["rate"]) == (clients, rate)]
         tmax = max([t for r in panel for t, _ in r["curve"]] + [1])
         vmax = max([v or 0 for r in panel for _, v in r["curve"]] + [MIB]) / MIB
+        # A line far above the others (the default heap) would flatten them: clip it and say so.
+        others = max([v or 0 for r in panel if r["server"] != "weir-default"
+                      for _, v in r["curve"]] + [MIB]) / MIB
+        clipped = vmax > 3 * others
+        if clipped:
+            vmax = 2 * others
         step = nice_step(vmax)
         vtop = step * (int(vmax / step) + 1)
         out.append(f'<text x="{x0 + pw / 2}" y="{y0 - 12}" text-anchor="middle" '
@@ -696,8 +702,13 @@ def svg_chart(runs, path):
             x = x0 + t / tmax * pw
             out.append(f'<text x="{x:.1f}" y="{y0 + ph + 14}" text-anchor="middle">{t}</text>')
         for r in panel:
-            pts = " ".join(f"{x0 + t / tmax * pw:.1f},{y0 + ph - (v or 0) / MIB / vtop * ph:.1f}"
+            pts = " ".join(f"{x0 + t / tmax * pw:.1f},"
+                           f"{y0 + ph - min((v or 0) / MIB, vtop) / vtop * ph:.1f}"
                            for t, v in r["curve"])
+            if clipped and r["server"] == "weir-default":
+                out.append(f'<text x="{x0 + pw - 5}" y="{y0 + 14}" text-anchor="end" '
+                           f'fill="{colors["weir-default"]}">Weir default heap off scale: peak '
+                           f'{(r["peak"] or 0) / MIB:.0f} MiB</text>')
             out.append(f'<polyline points="{pts}" fill="none" stroke-width="1.5" '
                        f'stroke="{colors.get(r["server"], "#000")}"/>')
     lx = 20 + ml
@@ -864,7 +875,13 @@ def main():
     ap.add_argument("--no-samples", action="store_true", help="the samples jar did not build")
     ap.add_argument("--results", default=str(BENCH / "RESULTS.md"))
     ap.add_argument("--command", default="benchmarks/run.sh")
+    ap.add_argument("--render", metavar="RUNDIR",
+                    help="only rewrite RESULTS.md and the chart from RUNDIR/raw.json (e.g. "
+                         "after editing harness/notes.md)")
     a = ap.parse_args()
+    if a.render:
+        render(Path(a.render), Path(a.results))
+        return
     cfg = dict(QUICK if a.quick else FULL)
     if a.rounds:
         cfg["rounds"] = a.rounds
@@ -971,8 +988,8 @@ def main():
 
     sample_load()
     ctx["minutes"] = (time.monotonic() - started) / 60
-    (rundir / "raw.json").write_text(json.dumps(
-        {k: v for k, v in ctx.items() if k not in ("macro_text",)}, default=str, indent=1))
+    ctx["loads"], ctx["commands"] = LOADS, COMMANDS
+    (rundir / "raw.json").write_text(json.dumps(ctx, default=str, indent=1))
     ctx["notes"] = NOTES_HOOK(ctx)
     write_results(Path(a.results), ctx)
     log("")
@@ -986,6 +1003,18 @@ def main():
     for t in ctx["targets"]:
         log(f"target: {t['name']}: {t['measured']} -> {t['verdict']}")
     log(f"wrote {a.results} in {ctx['minutes']:.1f} min; logs in {rundir}")
+
+
+def render(rundir, results):
+    """Rewrites RESULTS.md (with the current notes.md) and the chart from a run's raw.json."""
+    ctx = json.loads((rundir / "raw.json").read_text())
+    LOADS[:] = ctx["loads"]
+    COMMANDS[:] = [tuple(c) for c in ctx["commands"]]
+    if ctx.get("slow"):
+        svg_chart(ctx["slow"], BENCH / "slow-clients.svg")
+    ctx["notes"] = NOTES_HOOK(ctx)
+    write_results(results, ctx)
+    print(f"rewrote {results} from {rundir / 'raw.json'}")
 
 
 def tunnel_text(cfg, t, targets, notes):

@@ -469,7 +469,13 @@ public class Socket extends Duplex<Buffer, Buffer> {
         return;
       }
     }
-    callback.done(null);
+    // Node: the shutdown request completes in a later loop phase, so a socket destroyed in the
+    // meantime (e.g. by a write after the peer's FIN) never emits 'finish'.
+    loop().setImmediate(() -> {
+      if (!destroyed()) {
+        callback.done(null);
+      }
+    });
   }
 
   // ---- Node's writeAfterFIN ------------------------------------------------------------------

@@ -8,7 +8,6 @@ import dev.weir.loop.EventLoop;
 import dev.weir.testing.Node;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -117,9 +116,6 @@ class NetSocketWriteAfterFinTest {
   }
 
   @Test
-  @Disabled("Weir's Socket._final shuts down and calls back at once, so 'finish' is already "
-      + "scheduled when the write destroys the socket; Node's shutdown completes in the next "
-      + "poll, and a socket destroyed before it never emits 'finish'")
   void writeTwoTicksAfterEndIsEpipe() {
     check("tick", "data bye", "end", "tick ended=true destroyed=false",
         "write false destroyed=true", "cb EPIPE syscall=undefined",

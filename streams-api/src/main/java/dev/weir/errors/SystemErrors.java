@@ -26,7 +26,11 @@ final class SystemErrors {
       Map.entry("ENOTFOUND", "getaddrinfo failed"),
       Map.entry("EHOSTUNREACH", "host is unreachable"),
       Map.entry("ENETUNREACH", "network is unreachable"),
-      Map.entry("ENOTCONN", "socket is not connected"));
+      Map.entry("ENOTCONN", "socket is not connected"),
+      Map.entry("EROFS", "read-only file system"),
+      Map.entry("ENOSPC", "no space left on device"),
+      Map.entry("ELOOP", "too many symbolic links encountered"),
+      Map.entry("ENAMETOOLONG", "name too long"));
 
   private SystemErrors() {}
 

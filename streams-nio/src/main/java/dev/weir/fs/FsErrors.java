@@ -1,6 +1,7 @@
 package dev.weir.fs;
 
 import dev.weir.errors.WeirException;
+import dev.weir.nio.internal.IoErrors;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.AccessDeniedException;
@@ -62,50 +63,9 @@ final class FsErrors {
     return reason == null ? "EIO" : fromReason(reason);
   }
 
-  // glibc's strerror() texts, as the JDK puts them into exceptions.
+  // glibc's strerror() texts, as the JDK puts them into exceptions: one table for net and fs.
   private static String fromReason(String reason) {
-    if (reason.contains("Is a directory")) {
-      return "EISDIR";
-    }
-    if (reason.contains("Not a directory")) {
-      return "ENOTDIR";
-    }
-    if (reason.contains("Too many open files")) {
-      return "EMFILE";
-    }
-    if (reason.contains("No such file or directory")) {
-      return "ENOENT";
-    }
-    if (reason.contains("Permission denied")) {
-      return "EACCES";
-    }
-    if (reason.contains("Operation not permitted")) {
-      return "EPERM";
-    }
-    if (reason.contains("File exists")) {
-      return "EEXIST";
-    }
-    if (reason.contains("Directory not empty")) {
-      return "ENOTEMPTY";
-    }
-    if (reason.contains("Bad file descriptor")) {
-      return "EBADF";
-    }
-    if (reason.contains("Invalid argument")) {
-      return "EINVAL";
-    }
-    if (reason.contains("Read-only file system")) {
-      return "EROFS";
-    }
-    if (reason.contains("No space left on device")) {
-      return "ENOSPC";
-    }
-    if (reason.contains("Too many levels of symbolic links")) {
-      return "ELOOP";
-    }
-    if (reason.contains("File name too long")) {
-      return "ENAMETOOLONG";
-    }
-    return "EIO";
+    String code = IoErrors.fromReason(reason);
+    return code != null ? code : "EIO";
   }
 }

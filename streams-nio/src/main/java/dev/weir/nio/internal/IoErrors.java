@@ -15,6 +15,43 @@ import java.util.Locale;
 public final class IoErrors {
   private IoErrors() {}
 
+  /** glibc's strerror() texts, as the JDK puts them into exception messages, and their codes. */
+  private static final String[][] STRERROR = {
+      {"connection refused", "ECONNREFUSED"},
+      {"reset", "ECONNRESET"},
+      {"broken pipe", "EPIPE"},
+      {"address already in use", "EADDRINUSE"},
+      {"cannot assign requested address", "EADDRNOTAVAIL"},
+      {"permission denied", "EACCES"},
+      {"timed out", "ETIMEDOUT"},
+      {"network is unreachable", "ENETUNREACH"},
+      {"no route to host", "EHOSTUNREACH"},
+      {"too many open files", "EMFILE"},
+      {"is a directory", "EISDIR"},
+      {"not a directory", "ENOTDIR"},
+      {"no such file or directory", "ENOENT"},
+      {"operation not permitted", "EPERM"},
+      {"file exists", "EEXIST"},
+      {"directory not empty", "ENOTEMPTY"},
+      {"bad file descriptor", "EBADF"},
+      {"invalid argument", "EINVAL"},
+      {"read-only file system", "EROFS"},
+      {"no space left on device", "ENOSPC"},
+      {"too many levels of symbolic links", "ELOOP"},
+      {"file name too long", "ENAMETOOLONG"},
+  };
+
+  /** The errno name whose strerror() text {@code reason} contains, or null. */
+  public static String fromReason(String reason) {
+    String lower = reason.toLowerCase(Locale.ROOT);
+    for (String[] entry : STRERROR) {
+      if (lower.contains(entry[0])) {
+        return entry[1];
+      }
+    }
+    return null;
+  }
+
   /** The libuv code for {@code e}, or {@code EIO} when nothing better fits. */
   public static String code(IOException e) {
     if (e instanceof UnknownHostException) {
@@ -32,36 +69,9 @@ public final class IoErrors {
     if (e instanceof PortUnreachableException) {
       return "ECONNREFUSED";
     }
-    String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-    if (message.contains("connection refused")) {
-      return "ECONNREFUSED";
-    }
-    if (message.contains("reset")) {
-      return "ECONNRESET";
-    }
-    if (message.contains("broken pipe")) {
-      return "EPIPE";
-    }
-    if (message.contains("address already in use")) {
-      return "EADDRINUSE";
-    }
-    if (message.contains("cannot assign requested address")) {
-      return "EADDRNOTAVAIL";
-    }
-    if (message.contains("permission denied")) {
-      return "EACCES";
-    }
-    if (message.contains("timed out")) {
-      return "ETIMEDOUT";
-    }
-    if (message.contains("network is unreachable")) {
-      return "ENETUNREACH";
-    }
-    if (message.contains("no route to host")) {
-      return "EHOSTUNREACH";
-    }
-    if (message.contains("too many open files")) {
-      return "EMFILE";
+    String fromMessage = e.getMessage() == null ? null : fromReason(e.getMessage());
+    if (fromMessage != null) {
+      return fromMessage;
     }
     if (e instanceof BindException) {
       return "EADDRINUSE";

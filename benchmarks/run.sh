@@ -20,10 +20,10 @@ stale() { # stale JAR DIR... : whether JAR is missing or older than a file under
     || [ -n "$(find "$@" pom.xml -newer "$jar" -type f -print -quit 2>/dev/null)" ]
 }
 
-if stale benchmarks/target/benchmarks.jar streams-api/src streams-api/pom.xml benchmarks/src \
-    benchmarks/pom.xml; then
-  echo "run.sh: building streams-api and the JMH jar ..." >&2
-  mvn -q -o install -DskipTests -pl streams-api
+if stale benchmarks/target/benchmarks.jar streams-api/src streams-nio/src streams-api/pom.xml \
+    streams-nio/pom.xml benchmarks/src benchmarks/pom.xml; then
+  echo "run.sh: building streams-api, streams-nio and the JMH jar ..." >&2
+  mvn -q -o install -DskipTests -pl streams-api,streams-nio
   mvn -q -o package -pl benchmarks
 fi
 extra=()

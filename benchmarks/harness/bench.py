@@ -759,8 +759,10 @@ def write_results(path, ctx):
     L.append(f"- machine: {os.cpu_count()} CPUs (nproc {ctx['nproc']}), {ctx['cpu']}, "
              f"{mem_total() / GIB:.1f} GiB RAM, {platform.system()} {platform.release()}")
     L.append(f"- load: 1-minute loadavg {min(LOADS):.1f}–{max(LOADS):.1f} "
-             f"(median {statistics.median(LOADS):.1f}) on {ctx['nproc']} CPUs during the run "
-             "— other engineers' test suites were running; treat everything as noisy")
+             f"(median {statistics.median(LOADS):.1f}) on {ctx['nproc']} CPUs during the run — "
+             + ("more runnable threads than CPUs at times (other work on the shared machine), "
+                "so treat every number as noisy" if max(LOADS) > ctx["nproc"] else
+                "lightly loaded, but the machine is shared"))
     L.append(f"- JVM: {ctx['java']}")
     L.append(f"- node: {ctx['node']}")
     if jvm:

@@ -69,6 +69,11 @@ public final class SelectorPoller implements Poller {
    */
   @Override
   public void poll(long timeoutMillis) throws IOException {
+    if (timeoutMillis == 0 && selector.keys().isEmpty()) {
+      // Nothing registered and no wait wanted: skip the epoll_wait syscall (a loop turning
+      // through immediates or timers without I/O would otherwise make one per turn).
+      return;
+    }
     try {
       if (timeoutMillis == 0) {
         selector.selectNow(collect);

@@ -37,6 +37,23 @@ public abstract class OutgoingMessage extends Writable<Buffer> {
   private static final Buffer LAST_CHUNK = Buffer.from("0\r\n\r\n");
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT);
+  /** The formatted Date of the current second, shared by every response (Node caches it too). */
+  private static volatile CachedDate cachedDate = new CachedDate(Long.MIN_VALUE, "");
+
+  private record CachedDate(long second, String value) {}
+
+  /** Today's HTTP date, formatted once per second. */
+  static String httpDate() {
+    long second = System.currentTimeMillis() / 1000;
+    CachedDate cached = cachedDate;
+    if (cached.second() != second) {
+      cached = new CachedDate(second,
+          HTTP_DATE.format(ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(second),
+              ZoneOffset.UTC)));
+      cachedDate = cached;
+    }
+    return cached.value();
+  }
 
   /** Lower-cased name to {@code [name as set, value]}. */
   private final Map<String, Object[]> headers = new LinkedHashMap<>();
@@ -226,7 +243,7 @@ public abstract class OutgoingMessage extends Writable<Buffer> {
       }
     }
     if (sendDate && !headers.containsKey("date")) {
-      sb.append("Date: ").append(HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)))
+      sb.append("Date: ").append(httpDate())
           .append("\r\n");
     }
     if (userConnection == null) {

@@ -3,6 +3,7 @@ package dev.weir.fs;
 import static dev.weir.errors.ErrorCode.ERR_OUT_OF_RANGE;
 
 import dev.weir.buffer.Buffer;
+import dev.weir.net.FileRegionSink;
 import dev.weir.net.Socket;
 import dev.weir.stream.Callback;
 import dev.weir.stream.PipeOptions;
@@ -25,7 +26,9 @@ import dev.weir.stream.WritableStream;
  * (syscall {@code read}), as on Linux.
  *
  * <h2>Zero-copy into a socket</h2>
- * When the stream is {@link #pipe piped} into a {@link Socket} with nothing in between (no
+ * When the stream is {@link #pipe piped} into a {@link Socket} — or into an HTTP response whose
+ * body has a {@code Content-Length} (any {@link dev.weir.net.FileRegionSink}) — with nothing in
+ * between (no
  * encoding, no other pipe, no {@code 'data'} or {@code 'readable'} listener of its own) and is
  * flowing, each {@code _read} sends the next region of the file (up to {@value #ZERO_COPY_REGION}
  * bytes) with {@link Socket#sendFile} ({@code FileChannel.transferTo}, {@code sendfile(2)} on
@@ -82,9 +85,9 @@ public class ReadStream extends Readable<Buffer> {
   /** {@link ReadStreamOptions#zeroCopy}. */
   private final boolean zeroCopy;
   /** The socket this stream is the only pipe into, while zero-copy may be used, or null. */
-  private Socket zeroCopyTarget;
+  private FileRegionSink zeroCopyTarget;
   /** The socket sending a region for this stream right now (part of performingIo), or null. */
-  private Socket sendingTo;
+  private FileRegionSink sendingTo;
 
   /** Node's {@code new fs.ReadStream(path, options)}. */
   public ReadStream(String path, ReadStreamOptions options) {
@@ -194,8 +197,8 @@ public class ReadStream extends Readable<Buffer> {
   public <W extends WritableStream<?>> W pipe(W destination, PipeOptions options) {
     boolean alone = listenerCount("data") == 0 && listenerCount("readable") == 0;
     W result = super.pipe(destination, options);
-    zeroCopyTarget = zeroCopy && alone && destination instanceof Socket ? (Socket) destination
-        : null;
+    zeroCopyTarget = zeroCopy && alone && destination instanceof FileRegionSink
+        ? (FileRegionSink) destination : null;
     return result;
   }
 
@@ -228,7 +231,7 @@ public class ReadStream extends Readable<Buffer> {
     java.nio.channels.FileChannel file = handle.channel();
     // Without start, Node reads at the file position: use it and move it, as read(2) would.
     long position = pos != null ? pos : file.position();
-    Socket socket = zeroCopyTarget;
+    FileRegionSink socket = zeroCopyTarget;
     boolean accepted = socket.sendFile(file, position, count, (err, sent) -> {
       performingIo = false;
       sendingTo = null;

@@ -7,6 +7,7 @@ import static dev.weir.errors.ErrorCode.ERR_STREAM_DESTROYED;
 
 import dev.weir.buffer.Buffer;
 import dev.weir.events.Listener0;
+import dev.weir.net.FileRegionSink;
 import dev.weir.net.Socket;
 import dev.weir.stream.Callback;
 import dev.weir.stream.Writable;
@@ -32,7 +33,7 @@ import java.util.Map;
  * A {@link Writable} of bytes (strings accepted): {@code write()} returns false when the socket
  * cannot keep up, and {@code 'drain'} follows.
  */
-public abstract class OutgoingMessage extends Writable<Buffer> {
+public abstract class OutgoingMessage extends Writable<Buffer> implements FileRegionSink {
   private static final Buffer CRLF = Buffer.from("\r\n");
   private static final Buffer LAST_CHUNK = Buffer.from("0\r\n\r\n");
   private static final DateTimeFormatter HTTP_DATE =
@@ -454,5 +455,42 @@ public abstract class OutgoingMessage extends Writable<Buffer> {
   @Override
   public WritableStream<Buffer> end(CharSequence chunk, Callback callback) {
     return end(chunk, null, callback);
+  }
+
+  // ---- zero-copy bodies ---------------------------------------------------------------------
+
+  /**
+   * Sends a file region as body bytes without copying them through the heap (a Weir
+   * extension, used by a {@link dev.weir.fs.ReadStream} piped alone into this message): only for
+   * a body framed by {@code Content-Length} (or by closing the connection) — a chunked body,
+   * a message without a body, or one with writes still queued returns false and the bytes are
+   * written as usual. The headers go out first; see {@link Socket#sendFile}.
+   */
+  @Override
+  public boolean sendFile(java.nio.channels.FileChannel file, long position, long count,
+      Socket.SendFileCallback callback) {
+    loop().checkInLoop();
+    if (socket == null || socket.destroyed() || destroyed() || writableEnded()
+        || writableLength() > 0) {
+      return false;
+    }
+    storeHeader(false);
+    if (!hasBody || chunkedEncoding) {
+      return false;
+    }
+    if (!headerFlushed) {
+      headerFlushed = true;
+      socket.write(header);
+    }
+    return socket.sendFile(file, position, count, (err, sent) -> {
+      bodyBytes += sent;
+      callback.done(err, sent);
+    });
+  }
+
+  @Override
+  public boolean cancelSendFile() {
+    loop().checkInLoop();
+    return socket != null && socket.cancelSendFile();
   }
 }

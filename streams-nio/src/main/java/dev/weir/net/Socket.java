@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  *       {@link dev.weir.fs.ReadStream} piped straight into a socket uses it.</li>
  * </ul>
  */
-public class Socket extends Duplex<Buffer, Buffer> {
+public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
   private static final Logger LOG = LoggerFactory.getLogger(Socket.class);
 
   /** Coarse lifecycle, logged at debug level. */
@@ -602,6 +602,7 @@ public class Socket extends Duplex<Buffer, Buffer> {
    *     {@code end()}ed) or another region is under way: write the bytes instead, which reports
    *     Node's errors
    */
+  @Override
   public boolean sendFile(FileChannel file, long position, long count,
       SendFileCallback callback) {
     loop().checkInLoop();
@@ -630,6 +631,7 @@ public class Socket extends Duplex<Buffer, Buffer> {
    * {@code (null, bytes sent so far)} on a later tick and writes queued behind it proceed.
    * Returns whether there was one.
    */
+  @Override
   public boolean cancelSendFile() {
     loop().checkInLoop();
     if (region == null) {

@@ -6,7 +6,6 @@ import dev.weir.loop.EventLoop;
 import dev.weir.net.Net;
 import dev.weir.net.Socket;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,11 +151,5 @@ public final class Agent {
     Map<String, Integer> counts = new HashMap<>();
     freeSockets.forEach((k, v) -> counts.put(k, v.size()));
     return counts;
-  }
-
-  List<ClientRequest> waitingRequests() {
-    List<ClientRequest> all = new ArrayList<>();
-    waiting.values().forEach(all::addAll);
-    return all;
   }
 }

@@ -123,18 +123,9 @@ final class HttpParser {
     return chunked;
   }
 
-  boolean hasBody() {
-    return chunked || (sawContentLength && contentLength > 0) || needsEof();
-  }
-
   /** Whether the start of the current message has been seen (for timeouts and errors). */
   boolean inMessage() {
     return state != State.START && state != State.DONE;
-  }
-
-  /** Whether the headers of the current message are complete. */
-  boolean headersDone() {
-    return state.ordinal() >= State.BODY_LENGTH.ordinal() && state != State.ERROR;
   }
 
   boolean isDone() {

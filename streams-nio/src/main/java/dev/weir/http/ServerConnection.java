@@ -8,7 +8,6 @@ import dev.weir.events.Listener1;
 import dev.weir.loop.EventLoop;
 import dev.weir.loop.Timeout;
 import dev.weir.net.Socket;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -416,18 +415,5 @@ final class ServerConnection implements HttpParser.Handler {
       res.destroy();
     }
     server.connectionClosed(this);
-  }
-
-  /** For tests and tools: the requests this connection has carried. */
-  int requestCount() {
-    return requestCount;
-  }
-
-  static List<String> splitTokens(String value) {
-    List<String> out = new ArrayList<>();
-    for (String s : value.split(",")) {
-      out.add(s.trim());
-    }
-    return out;
   }
 }

@@ -51,6 +51,10 @@ public class Server extends EventEmitter {
   private int maxConnections;
   private final SelectorPoller.IoHandler onAcceptable = this::onAcceptable;
 
+  /**
+   * A server on the calling thread's loop; {@link Net#createServer} is the public way in, and
+   * subclasses (the HTTP server) call this. {@code connectionListener} may be null.
+   */
   protected Server(ServerOptions options, Listener1<Socket> connectionListener) {
     this.loop = EventLoop.current();
     this.poller = SelectorPoller.of(loop);

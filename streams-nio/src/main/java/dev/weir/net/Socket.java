@@ -982,8 +982,4 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
     return "closed";
   }
 
-  /** Whether the error is this socket's kind of system error (for tests and tools). */
-  static boolean isSystemError(Throwable t) {
-    return t instanceof WeirException && ((WeirException) t).syscall() != null;
-  }
 }

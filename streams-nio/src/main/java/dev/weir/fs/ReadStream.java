@@ -133,16 +133,7 @@ public class ReadStream extends Readable<Buffer> {
       callback.done(null);
       return;
     }
-    Fs.open(path, flags, mode, (err, handle) -> {
-      if (err != null) {
-        callback.done(err);
-        return;
-      }
-      fd = handle;
-      callback.done(null);
-      emit("open", handle);
-      emit("ready");
-    });
+    ReadStream.openHandle(this, path, flags, mode, handle -> fd = handle, callback);
   }
 
   @Override
@@ -293,6 +284,24 @@ public class ReadStream extends Readable<Buffer> {
     FileHandle handle = fd;
     fd = null;
     closeHandle(handle, false, err, callback);
+  }
+
+  /**
+   * Node's {@code _construct} of both fs streams: opens the file, then {@code 'open'} (with the
+   * handle) and {@code 'ready'} after the construct callback.
+   */
+  static void openHandle(dev.weir.events.EventEmitter stream, String path, String flags,
+      int mode, java.util.function.Consumer<FileHandle> setHandle, Callback callback) {
+    Fs.open(path, flags, mode, (err, handle) -> {
+      if (err != null) {
+        callback.done(err);
+        return;
+      }
+      setHandle.accept(handle);
+      callback.done(null);
+      stream.emit("open", handle);
+      stream.emit("ready");
+    });
   }
 
   /** Node's {@code close(stream, err, cb)} in fs/streams.js: fsync if asked, close, call back. */

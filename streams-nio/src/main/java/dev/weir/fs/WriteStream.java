@@ -89,16 +89,7 @@ public class WriteStream extends Writable<Buffer> {
       callback.done(null);
       return;
     }
-    Fs.open(path, flags, mode, (err, handle) -> {
-      if (err != null) {
-        callback.done(err);
-        return;
-      }
-      fd = handle;
-      callback.done(null);
-      emit("open", handle);
-      emit("ready");
-    });
+    ReadStream.openHandle(this, path, flags, mode, handle -> fd = handle, callback);
   }
 
   @Override

@@ -15,7 +15,10 @@ import dev.weir.nio.internal.SelectorPoller;
 import dev.weir.stream.Callback;
 import dev.weir.stream.Duplex;
 import dev.weir.stream.DuplexOptions;
+import dev.weir.stream.PipeOptions;
+import dev.weir.stream.Readable;
 import dev.weir.stream.WritableChunk;
+import dev.weir.stream.WritableStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -54,6 +57,11 @@ import org.slf4j.LoggerFactory;
  *   <li>Beyond Node: {@link #sendFile} sends a file region without copying it through the heap
  *       ({@code FileChannel.transferTo}, i.e. {@code sendfile(2)}); a file
  *       {@link dev.weir.fs.ReadStream} piped straight into a socket uses it.</li>
+ *   <li>Beyond Node: a socket piped alone into another plain {@code Socket} (a tunnel, a proxy,
+ *       an echo) forwards what it reads straight from the loop's direct buffer to the other
+ *       channel while that one is idle, without making chunks, so no {@code 'data'} is emitted
+ *       for those bytes; see {@link #pipe(WritableStream, PipeOptions)}. Off with
+ *       {@code -Dweir.zeroCopy=false}.</li>
  * </ul>
  */
 public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
@@ -96,6 +104,13 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
   private String localAddress;
   private int localPort = -1;
   private final SelectorPoller.IoHandler onReady = this::onReady;
+  /** Splicing is on unless {@code -Dweir.zeroCopy=false}. */
+  private static final boolean SPLICE =
+      !"false".equalsIgnoreCase(System.getProperty("weir.zeroCopy"));
+  /** The plain socket this one is piped into with nothing else reading: see {@link #pipe}. */
+  private Socket spliceTarget;
+  /** Bytes read that went straight to {@link #spliceTarget} (part of {@code bytesRead}). */
+  private long splicedBytes;
 
   /** Node's {@code new net.Socket()}: not connected; call {@link #connect}. */
   public Socket() {
@@ -339,7 +354,8 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
     // Like libuv, read a bounded number of times per readiness so one socket cannot starve
     // the others; stop as soon as the readable side is full.
     for (int i = 0; i < 16 && readingWanted && !destroyed(); i++) {
-      ByteBuffer buffer = poller.readBuffer();
+      Socket target = spliceNow() ? spliceTarget : null;
+      ByteBuffer buffer = target != null ? poller.spliceBuffer() : poller.readBuffer();
       int n;
       try {
         n = channel.read(buffer);
@@ -356,15 +372,24 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
       }
       bytesRead += n;
       touch();
-      Buffer chunk = Buffer.allocUnsafe(n);
       buffer.flip();
-      buffer.get(chunk.array(), chunk.byteOffset(), n);
-      if (!push(chunk)) {
-        readingWanted = false;
-        updateReadInterest();
-        return;
+      if (target != null && target.takeSpliced(buffer)) {
+        splicedBytes += n;
+      } else {
+        if (target != null) {
+          splicedBytes += n - buffer.remaining();
+        }
+        // Whatever the target did not take becomes a chunk, and takes the usual way.
+        int left = buffer.remaining();
+        Buffer chunk = Buffer.allocUnsafe(left);
+        buffer.get(chunk.array(), chunk.byteOffset(), left);
+        if (!push(chunk)) {
+          readingWanted = false;
+          updateReadInterest();
+          return;
+        }
       }
-      if (buffer.limit() < buffer.capacity()) {
+      if (n < buffer.capacity()) {
         return;
       }
     }
@@ -543,6 +568,81 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
   public boolean write(CharSequence chunk, String encoding, Callback callback) {
     return finWritten() ? writeAfterFin(callback)
         : super.write(chunk, encoding, callback);
+  }
+
+  // ---- socket to socket (splice) -------------------------------------------------------------
+
+  /**
+   * Node's pipe(); also notes whether this socket is piped alone into another {@code Socket}, in
+   * which case bytes read go straight from the shared direct read buffer to that socket's channel
+   * while it is idle: no chunk is made, nothing is copied into the heap and no {@code 'data'}
+   * event is emitted (like the file {@link #sendFile} path). Whatever the target's kernel buffer
+   * does not take becomes a chunk and takes the usual way, so {@code write()} and
+   * {@code 'drain'} pace the pipe as in Node. Off with {@code -Dweir.zeroCopy=false}.
+   */
+  @Override
+  public <W extends WritableStream<?>> W pipe(W destination, PipeOptions options) {
+    boolean alone = listenerCount("data") == 0 && listenerCount("readable") == 0;
+    W result = super.pipe(destination, options);
+    // Only a plain Socket: a subclass may override _write, which splicing would skip.
+    spliceTarget = SPLICE && alone && destination != null
+        && destination.getClass() == Socket.class ? (Socket) destination : null;
+    return result;
+  }
+
+  @Override
+  public Readable<Buffer> unpipe() {
+    spliceTarget = null;
+    return super.unpipe();
+  }
+
+  @Override
+  public Readable<Buffer> unpipe(WritableStream<?> destination) {
+    if (destination == null || destination == spliceTarget) {
+      spliceTarget = null;
+    }
+    return super.unpipe(destination);
+  }
+
+  /** Bytes read that skipped the chunk path (see {@link #pipe}); for tests and diagnostics. */
+  long splicedBytes() {
+    return splicedBytes;
+  }
+
+  /** Whether the pipe into {@link #spliceTarget} is still the only consumer and flowing. */
+  private boolean spliceNow() {
+    return spliceTarget != null && readableFlowing() == Boolean.TRUE && readableLength() == 0
+        && readableEncoding() == null && listenerCount("data") == 1
+        && listenerCount("readable") == 0 && spliceTarget.idleForSplice();
+  }
+
+  /** Nothing is queued, in flight or pending on the writable side: bytes may go out now. */
+  private boolean idleForSplice() {
+    return state == State.OPEN && !destroyed() && pendingBuffers == null && region == null
+        && pendingFinal == null && !finWritten() && !writableEnded()
+        && writableLength() == 0 && writableCorked() == 0 && !writableNeedDrain();
+  }
+
+  /**
+   * Writes what the kernel takes of {@code bytes} (read by the socket piped alone into this
+   * one), counting it as written; true when all of it was taken. A failed write takes nothing:
+   * the bytes then go the usual way, whose write reports the error as Node's would.
+   */
+  private boolean takeSpliced(ByteBuffer bytes) {
+    if (!idleForSplice()) {
+      return false;
+    }
+    int n;
+    try {
+      n = channel.write(bytes);
+    } catch (IOException e) {
+      return false;
+    }
+    if (n > 0) {
+      bytesDispatched += n;
+      touch();
+    }
+    return !bytes.hasRemaining();
   }
 
   // ---- file regions (zero-copy) -------------------------------------------------------------

@@ -24,7 +24,12 @@ public final class SelectorPoller implements Poller {
 
   private final EventLoop loop;
   private final Selector selector;
+  /** The size of the per-loop buffer a socket piped alone into another socket reads into. */
+  public static final int SPLICE_BUFFER_SIZE = 256 * 1024;
+
   private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+  /** Allocated on the first splice: most loops never forward socket to socket. */
+  private ByteBuffer spliceBuffer;
   /** Keys found ready by the current select; dispatched once the select has returned. */
   private final ArrayList<SelectionKey> ready = new ArrayList<>();
   private final Consumer<SelectionKey> collect = ready::add;
@@ -61,6 +66,19 @@ public final class SelectorPoller implements Poller {
   public ByteBuffer readBuffer() {
     readBuffer.clear();
     return readBuffer;
+  }
+
+  /**
+   * The loop's shared direct buffer for bytes that go from one socket straight to another,
+   * cleared; larger than {@link #readBuffer()} because no chunk is made of it (fewer syscalls per
+   * byte). Valid until the calling callback returns.
+   */
+  public ByteBuffer spliceBuffer() {
+    if (spliceBuffer == null) {
+      spliceBuffer = ByteBuffer.allocateDirect(SPLICE_BUFFER_SIZE);
+    }
+    spliceBuffer.clear();
+    return spliceBuffer;
   }
 
   /**

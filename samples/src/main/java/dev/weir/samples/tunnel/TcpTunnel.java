@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *       how it ended.</li>
  * </ul>
  * Memory per connection is bounded by {@code pipe}'s backpressure: each socket buffers at most
- * its high-water mark plus one chunk, whatever the speed of either side.
+ * its high-water mark plus one read, whatever the speed of either side. While the far side keeps
+ * up, bytes are not buffered at all: a socket piped alone into another one forwards what it reads
+ * from the loop's direct buffer straight to the other channel (see {@link Socket#pipe}).
  *
  * <p>Events: {@code 'listening'}, {@code 'error'} (from the listening server),
  * {@code 'connection'} ({@link Connection}) and {@code 'connectionClose'} ({@link Summary}).

@@ -63,29 +63,44 @@ public final class Stats {
     this.birthtimeMs = birthtimeMs;
   }
 
+  /**
+   * The {@code unix} view's attributes that Stats holds, read with one stat(2). Not
+   * {@code "unix:*"}: that also resolves the owner and group names (a getpwuid and a getgrgid,
+   * which open and parse /etc/passwd and /etc/group on every call) and fills a map with every
+   * attribute.
+   */
+  private static final String UNIX_ATTRIBUTES = "unix:mode,ino,dev,rdev,nlink,uid,gid,ctime,"
+      + "size,lastModifiedTime,lastAccessTime,creationTime";
+  private static final LinkOption[] FOLLOW = new LinkOption[0];
+  private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+  /** Whether the default file system has the {@code unix} view (false: basic attributes). */
+  private static volatile boolean unixView = true;
+
   /** stat(2) ({@code follow}) or lstat(2) of {@code path}; blocking. */
   static Stats of(Path path, boolean follow) throws IOException {
-    LinkOption[] options = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+    LinkOption[] options = follow ? FOLLOW : NO_FOLLOW;
+    if (unixView) {
+      Map<String, Object> unix;
+      try {
+        unix = Files.readAttributes(path, UNIX_ATTRIBUTES, options);
+      } catch (UnsupportedOperationException | IllegalArgumentException e) {
+        unixView = false;
+        return of(path, follow);
+      }
+      return new Stats(num(unix.get("dev")), num(unix.get("ino")), (int) num(unix.get("mode")),
+          num(unix.get("nlink")), (int) num(unix.get("uid")), (int) num(unix.get("gid")),
+          num(unix.get("rdev")), num(unix.get("size")),
+          millis((FileTime) unix.get("lastAccessTime")),
+          millis((FileTime) unix.get("lastModifiedTime")), millis((FileTime) unix.get("ctime")),
+          millis((FileTime) unix.get("creationTime")));
+    }
     BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class, options);
-    Map<String, Object> unix;
-    try {
-      unix = Files.readAttributes(path, "unix:*", options);
-    } catch (UnsupportedOperationException | IllegalArgumentException e) {
-      unix = null;
-    }
-    double birth = millis(basic.creationTime());
-    if (unix == null) {
-      int type = basic.isDirectory() ? S_IFDIR : basic.isSymbolicLink() ? S_IFLNK
-          : basic.isRegularFile() ? S_IFREG : S_IFIFO;
-      int perms = basic.isDirectory() ? 0755 : 0644;
-      double mtime = millis(basic.lastModifiedTime());
-      return new Stats(0, 0, type | perms, 1, 0, 0, 0, basic.size(),
-          millis(basic.lastAccessTime()), mtime, mtime, birth);
-    }
-    return new Stats(num(unix.get("dev")), num(unix.get("ino")), (int) num(unix.get("mode")),
-        num(unix.get("nlink")), (int) num(unix.get("uid")), (int) num(unix.get("gid")),
-        num(unix.get("rdev")), basic.size(), millis(basic.lastAccessTime()),
-        millis(basic.lastModifiedTime()), millis((FileTime) unix.get("ctime")), birth);
+    int type = basic.isDirectory() ? S_IFDIR : basic.isSymbolicLink() ? S_IFLNK
+        : basic.isRegularFile() ? S_IFREG : S_IFIFO;
+    int perms = basic.isDirectory() ? 0755 : 0644;
+    double mtime = millis(basic.lastModifiedTime());
+    return new Stats(0, 0, type | perms, 1, 0, 0, 0, basic.size(),
+        millis(basic.lastAccessTime()), mtime, mtime, millis(basic.creationTime()));
   }
 
   /** The same stats with another size (fstat: the open channel knows the current size). */

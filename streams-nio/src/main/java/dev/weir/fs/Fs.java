@@ -39,11 +39,17 @@ import java.util.concurrent.CompletableFuture;
  * completed on the loop thread (so its dependent stages run there too), exceptionally with the
  * same error the callback would get. That is the convention of {@code Stream.pipelineAsync}.
  *
+ * <p>The synchronous forms ({@link #statSync}, {@link #lstatSync}, {@link #realpathSync},
+ * {@link #readFileSync}, {@link #openSync}, {@link #fstatSync}, {@link #closeSync}) block the
+ * calling thread and throw what the callback would get. {@link #executeBlocking} (a Weir
+ * extension) runs several of them in one trip to the worker pool, where separate callback calls
+ * would each wake a worker and then the loop.
+ *
  * <h2>Threads</h2>
- * All methods must be called on a loop thread. The blocking work runs on a shared pool of 4
- * daemon threads ({@code weir-fs-1..4}, libuv's default threadpool size); each call keeps its
- * loop alive until its callback has run, and callbacks always run on the calling loop's thread,
- * never before the method returned. Bad arguments throw synchronously ({@code
+ * All methods but the {@code *Sync} ones must be called on a loop thread. The blocking work
+ * runs on a shared pool of 4 daemon threads ({@code weir-fs-1..4}, libuv's default threadpool
+ * size); each call keeps its loop alive until its callback has run, and callbacks always run
+ * on the calling loop's thread, never before the method returned. Bad arguments throw synchronously ({@code
  * ERR_INVALID_ARG_TYPE}, {@code ERR_INVALID_ARG_VALUE}, {@code ERR_OUT_OF_RANGE}), as in Node.
  *
  * <h2>Errors</h2>
@@ -218,15 +224,17 @@ public final class Fs {
   public static void fstat(FileHandle fd, FsCallback<Stats> callback) {
     requireHandle(fd);
     requireCallback(callback);
-    FsPool.submit("fstat", null, () -> {
-      checkOpen(fd, "fstat");
-      long size = fd.channel().size();
-      try {
-        return Stats.of(Path.of(fd.path()), true).withSize(size);
-      } catch (IOException | InvalidPathException e) {
-        return Stats.orphan(size);
-      }
-    }, callback);
+    FsPool.submit("fstat", null, () -> fstatBlocking(fd), callback);
+  }
+
+  private static Stats fstatBlocking(FileHandle fd) throws IOException {
+    checkOpen(fd, "fstat");
+    long size = fd.channel().size();
+    try {
+      return Stats.of(Path.of(fd.path()), true).withSize(size);
+    } catch (IOException | InvalidPathException e) {
+      return Stats.orphan(size);
+    }
   }
 
   // ---- directories --------------------------------------------------------------------------
@@ -323,6 +331,11 @@ public final class Fs {
       byte[] data = new byte[size > 0 ? (int) Math.min(size, MAX_FILE) : 8192];
       int n = 0;
       while (true) {
+        if (size > 0 && n == size) {
+          // Node's ReadFileContext stops at the size fstat reported (a file that grew meanwhile
+          // is not read further), without one more read(2) to see the end of the file.
+          break;
+        }
         if (n == data.length) {
           if (n >= MAX_FILE) {
             throw tooLarge(Math.max(size, n));
@@ -419,6 +432,102 @@ public final class Fs {
     Path p = toPath(path);
     requireCallback(callback);
     FsPool.submit(syscall, path, () -> p.toRealPath().toString(), callback);
+  }
+
+  // ---- the synchronous forms --------------------------------------------------------------
+
+  /**
+   * Node's {@code fs.statSync(path)}: blocks the calling thread; throws the error the callback
+   * form would get ({@code ENOENT}, syscall {@code stat}…). Like every {@code *Sync} method it
+   * may be called on any thread: on the loop it blocks the loop, as in Node; inside
+   * {@link #executeBlocking} it runs on the fs pool.
+   */
+  public static Stats statSync(String path) {
+    Path p = toPath(path);
+    return sync("stat", path, () -> Stats.of(p, true));
+  }
+
+  /** Node's {@code fs.lstatSync(path)}; see {@link #statSync}. */
+  public static Stats lstatSync(String path) {
+    Path p = toPath(path);
+    return sync("lstat", path, () -> Stats.of(p, false));
+  }
+
+  /**
+   * Node's {@code fs.realpathSync(path)}; a missing path is reported with syscall {@code lstat},
+   * as by {@link #realpath(String, FsCallback)}; see {@link #statSync}.
+   */
+  public static String realpathSync(String path) {
+    Path p = toPath(path);
+    return sync("lstat", path, () -> p.toRealPath().toString());
+  }
+
+  /**
+   * Node's {@code fs.readFileSync(path)}: open, fstat, read, close; errors as
+   * {@link #readFile(String, FsCallback)} reports them; see {@link #statSync}.
+   */
+  public static Buffer readFileSync(String path) {
+    Path p = toPath(path);
+    return sync("open", path, () -> readFileBlocking(p, path));
+  }
+
+  /** Node's {@code fs.readFileSync(path, encoding)}: the whole file decoded. */
+  public static String readFileSync(String path, String encoding) {
+    Path p = toPath(path);
+    checkEncoding(encoding);
+    return sync("open", path, () -> readFileBlocking(p, path).toString(encoding));
+  }
+
+  /** Node's {@code fs.openSync(path, flags)} with mode {@code 0o666}; see {@link #statSync}. */
+  public static FileHandle openSync(String path, String flags) {
+    Path p = toPath(path);
+    OpenFlags f = OpenFlags.parse(requireArg(flags, "flags", "of type string"));
+    return sync("open", path, () -> openBlocking(p, path, f, DEFAULT_FILE_MODE));
+  }
+
+  /** Node's {@code fs.closeSync(fd)}; a closed handle is {@code EBADF}. */
+  public static void closeSync(FileHandle fd) {
+    requireHandle(fd);
+    sync("close", null, () -> {
+      closeBlocking(fd);
+      return null;
+    });
+  }
+
+  /** Node's {@code fs.fstatSync(fd)}; see {@link #fstat} for how it differs from Node's. */
+  public static Stats fstatSync(FileHandle fd) {
+    requireHandle(fd);
+    return sync("fstat", null, () -> fstatBlocking(fd));
+  }
+
+  private static <T> T sync(String syscall, String path, FsPool.Op<T> op) {
+    try {
+      return op.call();
+    } catch (Exception e) {
+      Throwable mapped = FsErrors.map(e, syscall, path);
+      if (mapped instanceof RuntimeException) {
+        throw (RuntimeException) mapped;
+      }
+      throw new java.io.UncheckedIOException(mapped instanceof IOException
+          ? (IOException) mapped : new IOException(mapped));
+    }
+  }
+
+  /**
+   * Runs {@code work} on the fs worker pool and calls {@code callback} back on this loop with
+   * its result, or with what it threw (as it is, not mapped); a Weir extension, like libuv's {@code uv_queue_work}
+   * (Vert.x: {@code executeBlocking}). It lets a program do in one trip to the pool what Node
+   * does in several: {@code realpathSync}, {@code statSync} and {@code readFileSync} of a small
+   * file cost one worker wake-up and one loop wake-up instead of one each. The work should use
+   * the {@code *Sync} methods, whose errors carry Node's codes; it must not touch loop-confined
+   * objects (streams, sockets, emitters). A pending call keeps the loop alive, as every fs call
+   * does.
+   */
+  public static <T> void executeBlocking(java.util.concurrent.Callable<T> work,
+      FsCallback<T> callback) {
+    requireArg(work, "work", "of type function");
+    requireCallback(callback);
+    FsPool.submit(null, null, work::call, callback);
   }
 
   // ---- the promise forms ------------------------------------------------------------------

@@ -44,7 +44,8 @@ final class FsPool {
   /**
    * Runs {@code op} on the pool and calls {@code cb} back on the calling thread's loop with its
    * result, or with the exception mapped by {@link FsErrors#map} (syscall {@code syscall},
-   * path {@code path}). Must be called on a loop thread.
+   * path {@code path}; a null {@code syscall} passes the exception on as it is). Must be called
+   * on a loop thread.
    */
   static <T> void submit(String syscall, String path, Op<T> op, FsCallback<? super T> cb) {
     EventLoop loop = EventLoop.current();
@@ -55,7 +56,7 @@ final class FsPool {
       try {
         value = op.call();
       } catch (Throwable e) {
-        err = FsErrors.map(e, syscall, path);
+        err = syscall == null ? e : FsErrors.map(e, syscall, path);
       }
       T v = value;
       Throwable er = err;

@@ -44,6 +44,8 @@ public class EventEmitter {
   public static final int DEFAULT_MAX_LISTENERS = 10;
 
   private static final Object[] NO_ARGS = new Object[0];
+  /** A name no caller can emit: marks the hot-event cache empty. */
+  private static final String NO_EVENT = new String("");
 
   /**
    * Event name to one {@code Object} listener or an {@code Object[]} (copy-on-write), in the
@@ -51,6 +53,14 @@ public class EventEmitter {
    * removeAllListeners() follow in Node).
    */
   private Map<String, Object> events;
+  /**
+   * A one-entry cache in front of {@link #events} for the event emitted last (a stream emits
+   * {@code 'data'} once per chunk): the name, compared by identity (event names are literals,
+   * so interned), and its entry as in the map, null for no listener. Cleared whenever
+   * {@link #events} changes (set to {@link #NO_EVENT}, which no caller can pass).
+   */
+  private String hotEvent = NO_EVENT;
+  private Object hotHandler;
   /** Events already warned about for exceeding {@link #maxListeners}. */
   private List<String> warned;
   private int maxListeners = DEFAULT_MAX_LISTENERS;
@@ -184,6 +194,7 @@ public class EventEmitter {
       emit("newListener", event, listener);
     }
     Object entry = once ? new OnceWrapper(this, event, listener) : listener;
+    hotEvent = NO_EVENT;
     Object existing = events.get(event);
     int count;
     if (existing == null) {
@@ -244,6 +255,7 @@ public class EventEmitter {
       return this;
     }
     Object removed;
+    hotEvent = NO_EVENT;
     if (existing instanceof Object[]) {
       Object[] list = (Object[]) existing;
       int at = -1;
@@ -293,6 +305,7 @@ public class EventEmitter {
       return this;
     }
     if (!events.containsKey("removeListener")) {
+      hotEvent = NO_EVENT;
       events.clear();
       return this;
     }
@@ -316,6 +329,7 @@ public class EventEmitter {
       return this;
     }
     if (!events.containsKey("removeListener")) {
+      hotEvent = NO_EVENT;
       events.remove(event);
       return this;
     }
@@ -354,7 +368,14 @@ public class EventEmitter {
   }
 
   private boolean dispatch(String event, int argc, Object a, Object b, Object[] all) {
-    Object handler = events == null ? null : events.get(event);
+    Object handler;
+    if (event == hotEvent) {
+      handler = hotHandler;
+    } else {
+      handler = events == null ? null : events.get(event);
+      hotEvent = event;
+      hotHandler = handler;
+    }
     if (handler == null) {
       if ("error".equals(event)) {
         throw unhandled(a);

@@ -115,7 +115,11 @@ public class Readable<T> extends Stream {
     ReadableState state = readableState;
     Throwable err = null;
     if (!state.objectMode && chunk != null) {
-      if (chunk instanceof CharSequence) {
+      // Buffer (a final class) first: one class compare on the hot path, where an interface
+      // check (CharSequence) that fails scans the class's supertypes.
+      if (chunk instanceof Buffer) {
+        encoding = "";
+      } else if (chunk instanceof CharSequence) {
         String s = chunk.toString();
         String enc = encoding != null ? encoding : state.defaultEncoding;
         if (state.encoding == null || !state.encoding.equals(normalize(enc))) {
@@ -128,8 +132,6 @@ public class Readable<T> extends Stream {
         } else {
           chunk = s;
         }
-      } else if (chunk instanceof Buffer) {
-        encoding = "";
       } else if (chunk instanceof byte[]) {
         chunk = Buffer.from((byte[]) chunk);
         encoding = "";

@@ -347,4 +347,55 @@ class EventEmitterTest {
     }));
     ee.emit("x", null, "b");
   }
+
+  @Test
+  void repeatedEmitsSeeEveryChangeToTheListeners() {
+    // emit caches the listeners of the event it emitted last; every change must reach it.
+    Listener1<Object> first = a -> log.add("first " + a);
+    assertFalse(ee.emit("data", 0));
+    ee.on("data", first);
+    assertTrue(ee.emit("data", 1));
+    ee.once("data", (Object a) -> log.add("once " + a));
+    ee.emit("data", 2);
+    ee.emit("data", 3);
+    ee.prependListener("data", (Object a) -> log.add("pre " + a));
+    ee.emit("data", 4);
+    ee.off("data", first);
+    ee.emit("data", 5);
+    ee.removeAllListeners("data");
+    assertFalse(ee.emit("data", 6));
+    ee.on("data", first);
+    ee.emit("data", 7);
+    ee.removeAllListeners();
+    assertFalse(ee.emit("data", 8));
+    log.assertIs("first 1", "first 2", "once 2", "first 3", "pre 4", "first 4", "pre 5",
+        "first 7");
+  }
+
+  @Test
+  void anEqualButNotIdenticalNameReachesTheSameListeners() {
+    ee.on("data", (Object a) -> log.add("data " + a));
+    ee.emit("data", 1);
+    String built = new StringBuilder("da").append("ta").toString();
+    assertTrue(ee.emit(built, 2));
+    ee.emit("data", 3);
+    ee.removeAllListeners(built);
+    assertFalse(ee.emit("data", 4));
+    assertFalse(ee.emit(built, 5));
+    log.assertIs("data 1", "data 2", "data 3");
+  }
+
+  @Test
+  void alternatingEventsKeepTheirOwnListeners() {
+    ee.on("a", () -> log.add("a"));
+    ee.on("b", () -> log.add("b"));
+    ee.emit("a");
+    ee.emit("b");
+    ee.emit("a");
+    ee.on("a", () -> ee.removeAllListeners("b"));
+    ee.emit("b");
+    ee.emit("a");
+    assertFalse(ee.emit("b"));
+    log.assertIs("a", "b", "a", "b", "a");
+  }
 }

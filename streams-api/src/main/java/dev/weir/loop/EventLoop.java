@@ -52,9 +52,7 @@ public class EventLoop extends EventEmitter {
   private final ArrayDeque<Immediate> immediates = new ArrayDeque<>();
   private final ArrayDeque<Task> closing = new ArrayDeque<>();
   private final ConcurrentLinkedQueue<Runnable> external = new ConcurrentLinkedQueue<>();
-  private Timeout[] heap = new Timeout[16];
-  private int heapSize;
-  private long timerSeq;
+  private final TimerQueue timers = new TimerQueue();
   /** Active ref'd handles (timers, servers, sockets, pending work). */
   int refHandles;
   /** Queued, not cleared, ref'd immediates. */
@@ -218,7 +216,7 @@ public class EventLoop extends EventEmitter {
     checkInLoop();
     if (timeout != null) {
       timeout.cleared = true;
-      heapRemove(timeout);
+      timers.remove(timeout);
       timeout.handle.stop();
     }
   }
@@ -376,7 +374,7 @@ public class EventLoop extends EventEmitter {
   protected final boolean hasDueWork() {
     return !immediates.isEmpty() || !closing.isEmpty() || !external.isEmpty()
         || !ticks.isEmpty() || !microtasks.isEmpty()
-        || (heapSize > 0 && heap[0].when <= clockMillis());
+        || timers.nextExpiry() <= clockMillis();
   }
 
   private void runLoop() {
@@ -429,8 +427,9 @@ public class EventLoop extends EventEmitter {
     if (!immediates.isEmpty() || !closing.isEmpty() || !external.isEmpty()) {
       return 0;
     }
-    if (heapSize > 0) {
-      return Math.max(0, heap[0].when - now);
+    long expiry = timers.nextExpiry();
+    if (expiry != Long.MAX_VALUE) {
+      return Math.max(0, expiry - now);
     }
     return alive() ? -1 : 0;
   }
@@ -439,12 +438,8 @@ public class EventLoop extends EventEmitter {
     // Node: processTimers(now) compares every timer with the time the phase started, even when
     // callbacks read a fresher clock (a timer started in this phase never runs in it).
     long phaseNow = now;
-    while (heapSize > 0) {
-      Timeout timer = heap[0];
-      if (timer.when > phaseNow) {
-        return;
-      }
-      heapRemove(timer);
+    Timeout timer;
+    while ((timer = timers.nextDue(phaseNow)) != null) {
       if (timer.repeat == 0) {
         timer.handle.stop();
       }
@@ -452,7 +447,7 @@ public class EventLoop extends EventEmitter {
       long start = timer.repeat > 0 ? freshNow() : 0;
       invokeCallback(timer.task);
       // Node: an interval is rescheduled after its callback unless cleared or refreshed there.
-      if (timer.repeat > 0 && !timer.cleared && timer.heapIndex < 0) {
+      if (timer.repeat > 0 && !timer.cleared && timer.list == null) {
         schedule(timer, start);
       }
     }
@@ -501,81 +496,11 @@ public class EventLoop extends EventEmitter {
     }
   }
 
-  // ---- timer heap: a binary min-heap on (when, seq) with O(log n) removal ------------------
+  // ---- timers: Node's lists per duration, in TimerQueue -------------------------------------
 
   final void schedule(Timeout timer, long start) {
-    heapRemove(timer);
-    timer.when = start + timer.delay;
-    timer.seq = timerSeq++;
     timer.cleared = false;
     timer.handle.start();
-    if (heapSize == heap.length) {
-      heap = java.util.Arrays.copyOf(heap, heapSize * 2);
-    }
-    heap[heapSize] = timer;
-    timer.heapIndex = heapSize;
-    heapSize++;
-    siftUp(timer.heapIndex);
-  }
-
-  private void heapRemove(Timeout timer) {
-    int i = timer.heapIndex;
-    if (i < 0) {
-      return;
-    }
-    timer.heapIndex = -1;
-    heapSize--;
-    if (i == heapSize) {
-      heap[i] = null;
-      return;
-    }
-    Timeout last = heap[heapSize];
-    heap[heapSize] = null;
-    heap[i] = last;
-    last.heapIndex = i;
-    siftDown(i);
-    if (last.heapIndex == i) {
-      siftUp(i);
-    }
-  }
-
-  private static boolean before(Timeout a, Timeout b) {
-    return a.when < b.when || (a.when == b.when && a.seq < b.seq);
-  }
-
-  private void siftUp(int i) {
-    Timeout t = heap[i];
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      Timeout p = heap[parent];
-      if (!before(t, p)) {
-        break;
-      }
-      heap[i] = p;
-      p.heapIndex = i;
-      i = parent;
-    }
-    heap[i] = t;
-    t.heapIndex = i;
-  }
-
-  private void siftDown(int i) {
-    Timeout t = heap[i];
-    int half = heapSize >>> 1;
-    while (i < half) {
-      int child = 2 * i + 1;
-      int right = child + 1;
-      if (right < heapSize && before(heap[right], heap[child])) {
-        child = right;
-      }
-      if (!before(heap[child], t)) {
-        break;
-      }
-      heap[i] = heap[child];
-      heap[i].heapIndex = i;
-      i = child;
-    }
-    heap[i] = t;
-    t.heapIndex = i;
+    timers.insert(timer, start);
   }
 }

@@ -17,12 +17,13 @@ public final class Timeout implements AutoCloseable {
   /** Repeat interval in ms, or 0 for a one-shot timer. */
   final long repeat;
   final Handle handle;
-  /** When the timer is due, in loop milliseconds. */
-  long when;
-  /** Creation (or refresh) order, the tie-break for timers due at the same time. */
-  long seq;
-  /** Index in the loop's timer heap, or -1 when not scheduled. */
-  int heapIndex = -1;
+  /** When it was started (or refreshed), in loop milliseconds: Node's {@code _idleStart}. */
+  long start;
+  /** The list of its duration while scheduled, else null; see {@link TimerQueue}. */
+  TimerQueue.TimerList list;
+  /** Its neighbours in that list. */
+  Timeout prev;
+  Timeout next;
   boolean cleared;
 
   Timeout(EventLoop loop, Task task, long delay, boolean repeating) {

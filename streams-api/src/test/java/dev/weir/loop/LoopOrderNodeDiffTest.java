@@ -249,6 +249,28 @@ class LoopOrderNodeDiffTest {
   }
 
   @Test
+  void aDueListRunsAllItsTimersBeforeTheNextList() {
+    // Node keeps one list per duration: once the 10 ms list is first due it runs both of its
+    // timers (due at 10 and 15) before the 8 ms timer started later (due at 13), although a
+    // single queue ordered by due time would put that one in between.
+    assertSameTrace("""
+        const start = Date.now();
+        setTimeout(() => log('a10 first'), 10);
+        while (Date.now() - start < 5) {}
+        setTimeout(() => log('a10 second'), 10);
+        setTimeout(() => log('b8'), 8);
+        while (Date.now() - start < 40) {}
+        """, log -> {
+          long start = System.nanoTime();
+          loop().setTimeout(() -> log.add("a10 first"), 10);
+          busyWaitMillis(5);
+          loop().setTimeout(() -> log.add("a10 second"), 10);
+          loop().setTimeout(() -> log.add("b8"), 8);
+          busyWaitMillis(40 - (System.nanoTime() - start) / 1_000_000L);
+        });
+  }
+
+  @Test
   void uncaughtExceptionInImmediatesLetsTheRestRun() {
     assertSameTrace("""
         process.on('uncaughtException', (e, origin) => log('caught ' + e.message + ' ' + origin));

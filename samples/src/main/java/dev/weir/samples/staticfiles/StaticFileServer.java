@@ -2,6 +2,7 @@ package dev.weir.samples.staticfiles;
 
 import dev.weir.buffer.Buffer;
 import dev.weir.errors.WeirException;
+import dev.weir.fs.FileHandle;
 import dev.weir.fs.Fs;
 import dev.weir.fs.FsCallback;
 import dev.weir.fs.ReadStream;
@@ -19,13 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -43,13 +42,18 @@ import org.slf4j.LoggerFactory;
  * {@code If-Modified-Since}, single byte ranges (206, 416), {@code index.html} or a listing for
  * directories (301 to add the slash). Paths are decoded once by {@link UrlPath}; nothing outside
  * the root is served, not even through a symbolic link unless {@code --follow-symlinks}.
+ *
+ * <p>Each request makes one trip to the fs worker pool ({@link Fs#executeBlocking}): Node's
+ * {@code realpathSync} and {@code statSync}, then {@code readFileSync} for a file up to
+ * {@value #SMALL_FILE} bytes, sent with {@code res.end(body)} (headers and body in one write),
+ * or {@code openSync} for a bigger one, whose handle goes to {@code Fs.createReadStream} (the
+ * {@code fd} option) piped into the response. Separate calls would cost a worker wake-up and a
+ * loop wake-up each: realpath, stat, open, read and close are five.
  */
 public final class StaticFileServer {
   private static final Logger LOG = LoggerFactory.getLogger(StaticFileServer.class);
   /** Request targets longer than this get 414 (the header limit, 16 KiB, gives 431). */
   static final int MAX_URL_LENGTH = 8 * 1024;
-  private static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT);
 
   private final Options options;
   /** The root with every link resolved: served paths must stay under it. */
@@ -211,11 +215,13 @@ public final class StaticFileServer {
   // ---- requests -----------------------------------------------------------------------------
 
   private void onRequest(IncomingMessage req, ServerResponse res) {
-    long startNanos = System.nanoTime();
-    long bytesBefore = req.socket().bytesWritten();
-    res.on("close", () -> LOG.info("{} {} {} {} {}ms", req.method(), abbreviate(req.url()),
-        res.statusCode(), req.socket().bytesWritten() - bytesBefore,
-        (System.nanoTime() - startNanos) / 1_000_000));
+    if (LOG.isInfoEnabled()) {
+      long startNanos = System.nanoTime();
+      long bytesBefore = req.socket().bytesWritten();
+      res.on("close", () -> LOG.info("{} {} {} {} {}ms", req.method(), abbreviate(req.url()),
+          res.statusCode(), req.socket().bytesWritten() - bytesBefore,
+          (System.nanoTime() - startNanos) / 1_000_000));
+    }
     if (req.url().length() > MAX_URL_LENGTH) {
       sendStatus(res, 414);
       return;
@@ -237,47 +243,83 @@ public final class StaticFileServer {
       sendStatus(res, 404);
       return;
     }
-    resolve(root.toString() + "/" + path.relative(), (err, found) -> {
+    boolean wantBody = !path.directory() && wantsBody(req);
+    resolve(root.toString() + "/" + path.relative(), wantBody, (err, found) -> {
       if (err != null || found == null) {
         sendStatus(res, statusFor(err));
+      } else if (res.destroyed()) {
+        found.discard(); // the client went away meanwhile
       } else if (found.stats().isDirectory()) {
+        found.discard();
         serveDirectory(req, res, path, found.path());
       } else if (found.stats().isFile() && !path.directory()) {
-        serveFile(req, res, found.path(), found.stats());
+        serveFile(req, res, found);
       } else {
+        found.discard();
         sendStatus(res, 404); // a file asked for as a directory, a FIFO, a device
       }
     });
   }
 
-  /** A path under the root with every link resolved, and its stats. */
-  private record Found(Path path, Stats stats) {}
+  /**
+   * Files up to this size are read whole (one read of one ReadStream chunk, 64 KiB) in the
+   * same trip to the fs pool as their stat, and sent with {@code res.end(body)}; bigger ones are
+   * opened in that trip and streamed.
+   */
+  static final int SMALL_FILE = 64 * 1024;
 
   /**
-   * Resolves links in {@code file} and stats it; calls back with null (not an error) when it
-   * lies outside the root and links may not be followed there.
+   * Whether a GET will most likely send the file: not for HEAD, nor for a conditional request
+   * that may well end in 304 (those only stat, and stream the file if it did change).
    */
-  private void resolve(String file, FsCallback<Found> callback) {
-    Fs.realpath(file, (err, real) -> {
-      if (err != null) {
-        callback.done(err, null);
-        return;
+  private static boolean wantsBody(IncomingMessage req) {
+    return req.method().equals("GET") && req.header("if-none-match") == null
+        && req.header("if-modified-since") == null;
+  }
+
+  /**
+   * A path under the root with every link resolved and its stats; for a regular file asked for
+   * with {@code wantBody}, also its bytes ({@code body}, a small file) or an open handle
+   * ({@code fd}, a bigger one), else both null.
+   */
+  private record Found(Path path, Stats stats, Buffer body, FileHandle fd) {
+    /** Closes the handle if it will not be used. */
+    void discard() {
+      if (fd != null) {
+        Fs.close(fd, err -> {});
       }
+    }
+  }
+
+  /**
+   * Resolves links in {@code file} and stats it, and with {@code wantBody} reads a small regular
+   * file or opens a bigger one: all in one trip to the fs pool ({@link Fs#executeBlocking} with
+   * Node's {@code realpathSync}, {@code statSync}, {@code readFileSync}, {@code openSync}), where
+   * separate calls would wake a worker and the loop for each. Calls back with null (not an
+   * error) when the file lies outside the root and links may not be followed there.
+   */
+  private void resolve(String file, boolean wantBody, FsCallback<Found> callback) {
+    Fs.executeBlocking(() -> {
+      String real = Fs.realpathSync(file);
       Path path;
       try {
         path = Path.of(real);
       } catch (InvalidPathException e) {
-        callback.done(null, null);
-        return;
+        return null;
       }
       if (!path.startsWith(root) && !options.followSymlinks()) {
         LOG.debug("{} leads outside the root to {}", file, real);
-        callback.done(null, null);
-        return;
+        return null;
       }
-      Fs.stat(real, (statErr, stats) -> callback.done(statErr,
-          statErr == null ? new Found(path, stats) : null));
-    });
+      Stats stats = Fs.statSync(real);
+      if (!wantBody || !stats.isFile()) {
+        return new Found(path, stats, null, null);
+      }
+      if (stats.size() <= SMALL_FILE) {
+        return new Found(path, stats, Fs.readFileSync(real), null);
+      }
+      return new Found(path, stats, null, Fs.openSync(real, "r"));
+    }, callback);
   }
 
   private void serveDirectory(IncomingMessage req, ServerResponse res, UrlPath path, Path dir) {
@@ -286,31 +328,44 @@ public final class StaticFileServer {
       sendStatus(res, 301);
       return;
     }
-    resolve(dir.resolve("index.html").toString(), (err, index) -> {
-      if (err == null && index != null && index.stats().isFile()) {
-        serveFile(req, res, index.path(), index.stats());
+    resolve(dir.resolve("index.html").toString(), wantsBody(req), (err, index) -> {
+      if (res.destroyed()) {
+        if (index != null) {
+          index.discard();
+        }
+      } else if (err == null && index != null && index.stats().isFile()) {
+        serveFile(req, res, index);
       } else {
+        if (index != null) {
+          index.discard();
+        }
         serveListing(res, path, dir);
       }
     });
   }
 
-  private void serveFile(IncomingMessage req, ServerResponse res, Path file, Stats stats) {
-    long size = stats.size();
-    Instant modified = stats.mtime();
+  private void serveFile(IncomingMessage req, ServerResponse res, Found found) {
+    Path file = found.path();
+    Buffer body = found.body();
+    // A small file read whole: its length is the size of what is sent.
+    long size = body != null ? body.length() : found.stats().size();
+    double mtimeMs = found.stats().mtimeMs();
+    long modifiedSecond = (long) Math.floor(mtimeMs / 1000);
     String etag = "W/\"" + Long.toHexString(size) + "-"
-        + Long.toHexString(modified.toEpochMilli()) + "\"";
+        + Long.toHexString((long) Math.floor(mtimeMs)) + "\"";
     res.setHeader("Accept-Ranges", "bytes");
     res.setHeader("ETag", etag);
-    res.setHeader("Last-Modified", HTTP_DATE.format(modified.atZone(ZoneOffset.UTC)));
-    if (notModified(req, etag, modified)) {
+    res.setHeader("Last-Modified", HttpDate.format(modifiedSecond));
+    if (notModified(req, etag, modifiedSecond)) {
+      found.discard();
       res.statusCode(304);
       res.end();
       return;
     }
-    ByteRange range = ifRange(req, etag, modified) ? ByteRange.parse(req.header("range"), size)
-        : null;
+    ByteRange range = ifRange(req, etag, modifiedSecond)
+        ? ByteRange.parse(req.header("range"), size) : null;
     if (range == ByteRange.UNSATISFIABLE) {
+      found.discard();
       res.setHeader("Content-Range", "bytes */" + size);
       sendStatus(res, 416);
       return;
@@ -324,12 +379,21 @@ public final class StaticFileServer {
     res.setHeader("Content-Type", MimeTypes.of(file.getFileName().toString()));
     res.setHeader("Content-Length", range.length());
     if (req.method().equals("HEAD") || range.length() == 0) {
+      found.discard();
       res.end();
       return;
     }
+    if (body != null) {
+      // One write of headers and body; Node would stream even a small file in one chunk.
+      res.end(body.subarray((int) range.start(), (int) range.end() + 1));
+      return;
+    }
     long length = range.length();
-    ReadStream rs = Fs.createReadStream(file.toString(),
-        new ReadStreamOptions().start(range.start()).end(range.end()));
+    ReadStreamOptions rsOptions = new ReadStreamOptions().start(range.start()).end(range.end());
+    if (found.fd() != null) {
+      rsOptions.fd(found.fd()); // opened with the stat; the stream closes it
+    }
+    ReadStream rs = Fs.createReadStream(file.toString(), rsOptions);
     rs.on("error", (Throwable err) -> {
       if (res.headersSent()) {
         res.destroy(); // mid-body: the client sees the connection close early
@@ -391,7 +455,7 @@ public final class StaticFileServer {
   // ---- HTTP details -------------------------------------------------------------------------
 
   /** RFC 9110 §13.2.2: If-None-Match wins; If-Modified-Since only without it. */
-  private static boolean notModified(IncomingMessage req, String etag, Instant modified) {
+  private static boolean notModified(IncomingMessage req, String etag, long modifiedSecond) {
     String noneMatch = req.header("if-none-match");
     if (noneMatch != null) {
       for (String tag : noneMatch.split(",")) {
@@ -403,11 +467,11 @@ public final class StaticFileServer {
       return false;
     }
     Instant since = parseDate(req.header("if-modified-since"));
-    return since != null && modified.getEpochSecond() <= since.getEpochSecond();
+    return since != null && modifiedSecond <= since.getEpochSecond();
   }
 
   /** Whether a {@code Range} applies: no {@code If-Range}, or one naming this version. */
-  private static boolean ifRange(IncomingMessage req, String etag, Instant modified) {
+  private static boolean ifRange(IncomingMessage req, String etag, long modifiedSecond) {
     String ifRange = req.header("if-range");
     if (ifRange == null) {
       return true;
@@ -416,7 +480,7 @@ public final class StaticFileServer {
       return false; // our ETags are weak, and If-Range needs a strong match
     }
     Instant date = parseDate(ifRange);
-    return date != null && date.getEpochSecond() == modified.getEpochSecond();
+    return date != null && date.getEpochSecond() == modifiedSecond;
   }
 
   private static boolean weakEquals(String a, String b) {

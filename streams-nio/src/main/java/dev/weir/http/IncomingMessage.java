@@ -166,6 +166,24 @@ public final class IncomingMessage extends Readable<Buffer> {
   /** One header by name, case-insensitively (a Weir convenience), as in {@link #headers()}. */
   @SuppressWarnings("unchecked")
   public String header(String name) {
+    if (headers == null) {
+      // Before anyone asked for the map: a header sent once (or not at all) is found by a scan
+      // of the raw list, without building the map for every request.
+      String found = null;
+      boolean again = false;
+      for (int i = 0; i + 1 < rawHeaders.size(); i += 2) {
+        if (rawHeaders.get(i).equalsIgnoreCase(name)) {
+          if (found != null) {
+            again = true;
+            break;
+          }
+          found = rawHeaders.get(i + 1);
+        }
+      }
+      if (!again) {
+        return found;
+      }
+    }
     Object v = headers().get(name.toLowerCase(Locale.ROOT));
     if (v instanceof List) {
       return String.join(", ", (List<String>) v);

@@ -90,12 +90,15 @@ public abstract class OutgoingMessage extends Writable<Buffer> implements FileRe
     if (header != null) {
       throw ERR_HTTP_HEADERS_SENT.error("set");
     }
-    validateHeader(name, value);
-    headers.put(name.toLowerCase(Locale.ROOT), new Object[] {name, value});
+    String text = validateHeader(name, value);
+    headers.put(lowerCase(name), new Object[] {name, value, text});
     return this;
   }
 
-  static void validateHeader(String name, Object value) {
+  /**
+   * Checks a header; returns the value's text, or null for a list (each element is checked).
+   */
+  static String validateHeader(String name, Object value) {
     if (name == null || name.isEmpty() || !isToken(name)) {
       throw ERR_INVALID_HTTP_TOKEN.error("Header name", name);
     }
@@ -106,9 +109,33 @@ public abstract class OutgoingMessage extends Writable<Buffer> implements FileRe
       for (Object v : (List<?>) value) {
         checkValue(name, String.valueOf(v));
       }
-    } else {
-      checkValue(name, String.valueOf(value));
+      return null;
     }
+    String text = String.valueOf(value);
+    checkValue(name, text);
+    return text;
+  }
+
+  /** Lower-cased names of common response headers, so setting them allocates no new name. */
+  private static final Map<String, String> COMMON_NAMES;
+
+  static {
+    Map<String, String> m = new java.util.HashMap<>();
+    for (String n : new String[] {"Accept-Ranges", "Age", "Allow", "Cache-Control", "Connection",
+        "Content-Disposition", "Content-Encoding", "Content-Language", "Content-Length",
+        "Content-Location", "Content-Range", "Content-Security-Policy", "Content-Type", "Date",
+        "ETag", "Expires", "Keep-Alive", "Last-Modified", "Link", "Location", "Retry-After",
+        "Server", "Set-Cookie", "Strict-Transport-Security", "Transfer-Encoding", "Vary",
+        "WWW-Authenticate", "X-Content-Type-Options", "X-Frame-Options", "Accept",
+        "Accept-Encoding", "Authorization", "Cookie", "Host", "User-Agent"}) {
+      m.put(n, n.toLowerCase(Locale.ROOT));
+    }
+    COMMON_NAMES = Map.copyOf(m);
+  }
+
+  private static String lowerCase(String name) {
+    String lower = COMMON_NAMES.get(name);
+    return lower != null ? lower : name.toLowerCase(Locale.ROOT);
   }
 
   private static void checkValue(String name, String v) {
@@ -134,7 +161,7 @@ public abstract class OutgoingMessage extends Writable<Buffer> implements FileRe
 
   /** Node's {@code getHeader(name)}: as set, or null. */
   public Object getHeader(String name) {
-    Object[] entry = headers.get(name.toLowerCase(Locale.ROOT));
+    Object[] entry = headers.get(lowerCase(name));
     return entry == null ? null : entry[1];
   }
 
@@ -152,7 +179,7 @@ public abstract class OutgoingMessage extends Writable<Buffer> implements FileRe
 
   /** Node's {@code hasHeader(name)}. */
   public boolean hasHeader(String name) {
-    return headers.containsKey(name.toLowerCase(Locale.ROOT));
+    return headers.containsKey(lowerCase(name));
   }
 
   /** Node's {@code removeHeader(name)}. */
@@ -161,7 +188,7 @@ public abstract class OutgoingMessage extends Writable<Buffer> implements FileRe
     if (header != null) {
       throw ERR_HTTP_HEADERS_SENT.error("remove");
     }
-    headers.remove(name.toLowerCase(Locale.ROOT));
+    headers.remove(lowerCase(name));
   }
 
   /** Node's {@code headersSent}: the header block is decided (and goes out first). */
@@ -210,7 +237,8 @@ public abstract class OutgoingMessage extends Writable<Buffer> implements FileRe
     if (userConnection != null && userConnection.toLowerCase(Locale.ROOT).contains("close")) {
       shouldKeepAlive = false;
     }
-    List<String> extra = new ArrayList<>(4);
+    // The framing header this message adds (Node's _storeHeader), or null.
+    String framing = null;
     if (hasBody) {
       if (userTe != null) {
         chunkedEncoding = userTe.toLowerCase(Locale.ROOT).trim().endsWith("chunked");
@@ -219,42 +247,89 @@ public abstract class OutgoingMessage extends Writable<Buffer> implements FileRe
           // Node: a GET without a body carries no Content-Length or Transfer-Encoding.
           hasBody = false;
         } else if (knownLength >= 0 || (ending && bodyBytes == 0)) {
-          extra.add("Content-Length: " + Math.max(knownLength, 0));
+          framing = "Content-Length: " + Math.max(knownLength, 0) + "\r\n";
         } else if (peerIsHttp11()) {
           chunkedEncoding = true;
-          extra.add("Transfer-Encoding: chunked");
+          framing = "Transfer-Encoding: chunked\r\n";
         } else if (canCloseDelimit()) {
           shouldKeepAlive = false;
         } else {
           chunkedEncoding = true;
-          extra.add("Transfer-Encoding: chunked");
+          framing = "Transfer-Encoding: chunked\r\n";
         }
       }
     }
-    StringBuilder sb = new StringBuilder(256).append(startLine()).append("\r\n");
+    String start = startLine();
+    String date = sendDate && !headers.containsKey("date") ? httpDate() : null;
+    String connection = userConnection != null ? null
+        : shouldKeepAlive ? connectionKeepAliveHeader() : "Connection: close\r\n";
+    // Measure, then encode into one array of the exact size: no builder growth, no copies.
+    int size = start.length() + 2;
+    for (Object[] entry : headers.values()) {
+      int nameLength = ((String) entry[0]).length();
+      if (entry[2] != null) {
+        size += nameLength + 4 + ((String) entry[2]).length();
+      } else {
+        for (Object v : (List<?>) entry[1]) {
+          size += nameLength + 4 + String.valueOf(v).length();
+        }
+      }
+    }
+    if (date != null) {
+      size += 8 + date.length();
+    }
+    if (connection != null) {
+      size += connection.length();
+    }
+    if (framing != null) {
+      size += framing.length();
+    }
+    size += 2;
+    byte[] out = new byte[size];
+    int at = putLine(out, 0, start);
     for (Object[] entry : headers.values()) {
       String name = (String) entry[0];
-      Object value = entry[1];
-      if (value instanceof List) {
-        for (Object v : (List<?>) value) {
-          sb.append(name).append(": ").append(v).append("\r\n");
-        }
+      if (entry[2] != null) {
+        at = putHeader(out, at, name, (String) entry[2]);
       } else {
-        sb.append(name).append(": ").append(value).append("\r\n");
+        for (Object v : (List<?>) entry[1]) {
+          at = putHeader(out, at, name, String.valueOf(v));
+        }
       }
     }
-    if (sendDate && !headers.containsKey("date")) {
-      sb.append("Date: ").append(httpDate())
-          .append("\r\n");
+    if (date != null) {
+      at = putHeader(out, at, "Date", date);
     }
-    if (userConnection == null) {
-      sb.append(shouldKeepAlive ? connectionKeepAliveHeader() : "Connection: close\r\n");
+    if (connection != null) {
+      at = put(out, at, connection);
     }
-    for (String line : extra) {
-      sb.append(line).append("\r\n");
+    if (framing != null) {
+      at = put(out, at, framing);
     }
-    sb.append("\r\n");
-    header = Buffer.wrap(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+    put(out, at, "\r\n");
+    header = Buffer.wrap(out);
+  }
+
+  private static int putHeader(byte[] out, int at, String name, String value) {
+    at = put(out, at, name);
+    out[at++] = ':';
+    out[at++] = ' ';
+    return putLine(out, at, value);
+  }
+
+  private static int putLine(byte[] out, int at, String s) {
+    at = put(out, at, s);
+    out[at++] = '\r';
+    out[at++] = '\n';
+    return at;
+  }
+
+  /** Latin-1 (validated: no char above 0xff) into {@code out} at {@code at}. */
+  private static int put(byte[] out, int at, String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      out[at + i] = (byte) s.charAt(i);
+    }
+    return at + s.length();
   }
 
   /** The Connection header of a kept-alive message. */
@@ -267,9 +342,10 @@ public abstract class OutgoingMessage extends Writable<Buffer> implements FileRe
     if (entry == null) {
       return null;
     }
-    Object v = entry[1];
-    return v instanceof List ? String.join(", ", ((List<?>) v).stream().map(String::valueOf)
-        .toList()) : String.valueOf(v);
+    if (entry[2] != null) {
+      return (String) entry[2];
+    }
+    return String.join(", ", ((List<?>) entry[1]).stream().map(String::valueOf).toList());
   }
 
   /** Node's {@code flushHeaders()}: sends the header block now. */

@@ -145,7 +145,8 @@ public final class ServerResponse extends OutgoingMessage {
     if (statusCode == 204 || statusCode == 304) {
       hasBody = false;
     }
-    return "HTTP/1.1 " + statusCode + " " + statusMessage();
+    return statusMessage == null ? StatusCodes.statusLine(statusCode)
+        : "HTTP/1.1 " + statusCode + " " + statusMessage;
   }
 
   @Override

@@ -37,9 +37,27 @@ final class StatusCodes {
       Map.entry(508, "Loop Detected"), Map.entry(509, "Bandwidth Limit Exceeded"),
       Map.entry(510, "Not Extended"), Map.entry(511, "Network Authentication Required"));
 
+  /** {@link #REASONS} by code (100..999), null where none: no boxing per response. */
+  private static final String[] BY_CODE = new String[1000];
+  /** {@code "HTTP/1.1 <code> <reason>"} by code, for responses with the default message. */
+  private static final String[] STATUS_LINES = new String[1000];
+
+  static {
+    REASONS.forEach((code, reason) -> BY_CODE[code] = reason);
+    for (int code = 100; code < 1000; code++) {
+      STATUS_LINES[code] = "HTTP/1.1 " + code + " " + reason(code);
+    }
+  }
+
   private StatusCodes() {}
 
   static String reason(int status) {
-    return REASONS.getOrDefault(status, "unknown");
+    String reason = status >= 0 && status < BY_CODE.length ? BY_CODE[status] : null;
+    return reason != null ? reason : "unknown";
+  }
+
+  /** The HTTP/1.1 status line (without CRLF) of {@code status} (100..999) and its reason. */
+  static String statusLine(int status) {
+    return STATUS_LINES[status];
   }
 }

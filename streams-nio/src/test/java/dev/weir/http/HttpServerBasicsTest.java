@@ -72,6 +72,50 @@ class HttpServerBasicsTest {
   }
 
   @Test
+  void headerByNameAgreesWithTheMapBeforeAndAfterItIsBuilt() {
+    List<Object> seen = new ArrayList<>();
+    String raw = "GET / HTTP/1.1\r\nHost: h\r\nAccept: x\r\naccept: y\r\nCookie: a=1\r\n"
+        + "cookie: b=2\r\nSet-Cookie: s1\r\nContent-Type: t1\r\nContent-type: t2\r\n"
+        + "X-One: 1\r\n\r\n";
+    String[] names = {"accept", "COOKIE", "set-cookie", "Content-Type", "x-one", "X-ONE",
+        "x-missing", "host"};
+    exchange((req, res) -> {
+      for (String n : names) {
+        seen.add(req.header(n)); // first: the raw list, duplicates through the map
+      }
+      req.headers();
+      for (String n : names) {
+        seen.add(req.header(n)); // then: the map
+      }
+      res.end();
+    }, 1, raw);
+    List<Object> once = java.util.Arrays.asList("x, y", "a=1; b=2", "s1", "t1", "1", "1", null,
+        "h");
+    List<Object> twice = new ArrayList<>(once);
+    twice.addAll(once);
+    assertEquals(twice, seen);
+  }
+
+  @Test
+  void commonHeaderNamesAreCaseInsensitiveAndKeepTheLastSpelling() {
+    List<Object> seen = new ArrayList<>();
+    List<Response> r = exchange((req, res) -> {
+      res.setHeader("Content-Type", "a/b");
+      seen.add(res.getHeader("content-type"));
+      seen.add(res.hasHeader("CONTENT-TYPE"));
+      res.setHeader("content-type", "c/d");
+      res.setHeader("ETag", "\"e\"");
+      res.setHeader("Cache-Control", "no-store");
+      res.removeHeader("cache-control");
+      seen.add(res.getHeaderNames());
+      res.end("z");
+    }, 1, get("/"));
+    assertEquals(List.of("a/b", true, List.of("content-type", "etag")), seen);
+    assertEquals("HTTP/1.1 200 OK\r\ncontent-type: c/d\r\nETag: \"e\"\r\n" + KEEP_ALIVE
+        + "Content-Length: 1\r\n\r\nz", r.get(0).rawWithoutDate());
+  }
+
+  @Test
   void everySingleValuedHeaderKeepsTheFirst() {
     String[] single = {"age", "authorization", "content-type", "etag", "expires", "from",
         "host", "if-modified-since", "if-unmodified-since", "last-modified", "location",

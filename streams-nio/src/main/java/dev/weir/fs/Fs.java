@@ -40,8 +40,8 @@ import java.util.concurrent.CompletableFuture;
  * same error the callback would get. That is the convention of {@code Stream.pipelineAsync}.
  *
  * <p>The synchronous forms ({@link #statSync}, {@link #lstatSync}, {@link #realpathSync},
- * {@link #readFileSync}, {@link #openSync}, {@link #fstatSync}, {@link #closeSync}) block the
- * calling thread and throw what the callback would get. {@link #executeBlocking} (a Weir
+ * {@link #readFileSync}, {@link #openSync}, {@link #readSync}, {@link #fstatSync},
+ * {@link #closeSync}) block the calling thread and throw what the callback would get. {@link #executeBlocking} (a Weir
  * extension) runs several of them in one trip to the worker pool, where separate callback calls
  * would each wake a worker and then the loop.
  *
@@ -483,6 +483,22 @@ public final class Fs {
     Path p = toPath(path);
     OpenFlags f = OpenFlags.parse(requireArg(flags, "flags", "of type string"));
     return sync("open", path, () -> openBlocking(p, path, f, DEFAULT_FILE_MODE));
+  }
+
+  /**
+   * Node's {@code fs.readSync(fd, buffer, offset, length, position)}: one read of up to
+   * {@code length} bytes into {@code buffer[offset..]}, at {@code position} or, if it is -1, at
+   * the file position; returns the bytes read, 0 at end of file. See {@link #read}.
+   */
+  public static int readSync(FileHandle fd, Buffer buffer, int offset, int length,
+      long position) {
+    requireHandle(fd);
+    checkRange(buffer, offset, length);
+    ByteBuffer dst = ByteBuffer.wrap(buffer.array(), buffer.byteOffset() + offset, length);
+    return sync("read", null, () -> {
+      checkOpen(fd, "read");
+      return fd.read(dst, position);
+    });
   }
 
   /** Node's {@code fs.closeSync(fd)}; a closed handle is {@code EBADF}. */

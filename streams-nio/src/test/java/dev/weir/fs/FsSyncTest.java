@@ -134,15 +134,24 @@ class FsSyncTest {
   }
 
   @Test
-  void openFstatCloseSync() throws Exception {
+  void openReadFstatCloseSync() throws Exception {
     String f = file("o.txt", "1234");
     FileHandle fd = Fs.openSync(f, "r");
     assertTrue(fd.isOpen());
     assertEquals(4, Fs.fstatSync(fd).size());
+    Buffer b = Buffer.alloc(6);
+    assertEquals(3, Fs.readSync(fd, b, 1, 5, 1));
+    assertEquals("\0" + "234\0\0", b.toString("latin1"));
+    assertEquals(2, Fs.readSync(fd, b, 0, 2, -1)); // the file position: the start
+    assertEquals("12", b.toString("latin1", 0, 2));
+    assertEquals(0, Fs.readSync(fd, b, 0, 2, 4)); // end of file
+    assertCode("ERR_OUT_OF_RANGE", assertThrows(WeirException.class,
+        () -> Fs.readSync(fd, b, 4, 3, 0)));
     Fs.closeSync(fd);
     assertFalse(fd.isOpen());
     assertSystemError(() -> Fs.closeSync(fd), "EBADF", "close", null);
     assertSystemError(() -> Fs.fstatSync(fd), "EBADF", "fstat", null);
+    assertSystemError(() -> Fs.readSync(fd, b, 0, 1, 0), "EBADF", "read", null);
   }
 
   @Test

@@ -44,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * the root is served, not even through a symbolic link unless {@code --follow-symlinks}.
  *
  * <p>Each request makes one trip to the fs worker pool ({@link Fs#executeBlocking}): Node's
- * {@code realpathSync} and {@code statSync}, then {@code readFileSync} for a file up to
- * {@value #SMALL_FILE} bytes, sent with {@code res.end(body)} (headers and body in one write),
- * or {@code openSync} for a bigger one, whose handle goes to {@code Fs.createReadStream} (the
+ * {@code lstatSync} of each path segment (a link sends the path through {@code realpathSync}
+ * and the root check), then {@code openSync}, and for a file up to {@value #SMALL_FILE} bytes
+ * {@code readSync} and {@code closeSync}: that body is sent with {@code res.end(body)} (headers
+ * and body in one write). A bigger file's handle goes to {@code Fs.createReadStream} (the
  * {@code fd} option) piped into the response. Separate calls would cost a worker wake-up and a
  * loop wake-up each: realpath, stat, open, read and close are five.
  */
@@ -244,7 +245,7 @@ public final class StaticFileServer {
       return;
     }
     boolean wantBody = !path.directory() && wantsBody(req);
-    resolve(root.toString() + "/" + path.relative(), wantBody, (err, found) -> {
+    resolve(root, path.segments(), wantBody, (err, found) -> {
       if (err != null || found == null) {
         sendStatus(res, statusFor(err));
       } else if (res.destroyed()) {
@@ -292,34 +293,71 @@ public final class StaticFileServer {
   }
 
   /**
-   * Resolves links in {@code file} and stats it, and with {@code wantBody} reads a small regular
-   * file or opens a bigger one: all in one trip to the fs pool ({@link Fs#executeBlocking} with
-   * Node's {@code realpathSync}, {@code statSync}, {@code readFileSync}, {@code openSync}), where
-   * separate calls would wake a worker and the loop for each. Calls back with null (not an
-   * error) when the file lies outside the root and links may not be followed there.
+   * Finds {@code segments} under {@code base} (a path with no links, as the root), stats it and
+   * with {@code wantBody} reads a small regular file or opens a bigger one: all in one trip to
+   * the fs pool ({@link Fs#executeBlocking} with Node's {@code lstatSync}, {@code openSync},
+   * {@code readSync}…), where separate calls would wake a worker and the loop for each. Calls
+   * back with null (not an error) when the file lies outside the root and links may not be
+   * followed there.
    */
-  private void resolve(String file, boolean wantBody, FsCallback<Found> callback) {
+  private void resolve(Path base, List<String> segments, boolean wantBody,
+      FsCallback<Found> callback) {
     Fs.executeBlocking(() -> {
-      String real = Fs.realpathSync(file);
-      Path path;
-      try {
-        path = Path.of(real);
-      } catch (InvalidPathException e) {
-        return null;
+      // lstat each segment: with no link on the way the path is already its real path, and the
+      // last lstat is its stat. A link sends the whole path through realpath (Node's
+      // fs.realpath does the same lstat walk).
+      Path path = base;
+      Stats stats = null;
+      for (String segment : segments) {
+        path = path.resolve(segment);
+        stats = Fs.lstatSync(path.toString());
+        if (stats.isSymbolicLink()) {
+          return throughLinks(base, segments, wantBody);
+        }
       }
-      if (!path.startsWith(root) && !options.followSymlinks()) {
-        LOG.debug("{} leads outside the root to {}", file, real);
-        return null;
-      }
-      Stats stats = Fs.statSync(real);
-      if (!wantBody || !stats.isFile()) {
-        return new Found(path, stats, null, null);
-      }
-      if (stats.size() <= SMALL_FILE) {
-        return new Found(path, stats, Fs.readFileSync(real), null);
-      }
-      return new Found(path, stats, null, Fs.openSync(real, "r"));
+      return found(path, stats != null ? stats : Fs.statSync(base.toString()), wantBody);
     }, callback);
+  }
+
+  /** The path of {@code segments} under {@code base} has a link: resolve it, then check it. */
+  private Found throughLinks(Path base, List<String> segments, boolean wantBody) {
+    String file = base + "/" + String.join("/", segments);
+    String real = Fs.realpathSync(file);
+    Path path;
+    try {
+      path = Path.of(real);
+    } catch (InvalidPathException e) {
+      return null;
+    }
+    if (!path.startsWith(root) && !options.followSymlinks()) {
+      LOG.debug("{} leads outside the root to {}", file, real);
+      return null;
+    }
+    return found(path, Fs.statSync(real), wantBody);
+  }
+
+  /** On the pool: the body of a small file, or an open handle for a bigger one. */
+  private static Found found(Path path, Stats stats, boolean wantBody) {
+    if (!wantBody || !stats.isFile()) {
+      return new Found(path, stats, null, null);
+    }
+    FileHandle fd = Fs.openSync(path.toString(), "r");
+    if (stats.size() > SMALL_FILE) {
+      return new Found(path, stats, null, fd);
+    }
+    try {
+      // The size just stat'ed: what the ETag and Content-Length describe (readFileSync would
+      // fstat again); a file that shrank since sends what is left.
+      Buffer body = Buffer.allocUnsafe((int) stats.size());
+      int n = 0;
+      int r;
+      while (n < body.length() && (r = Fs.readSync(fd, body, n, body.length() - n, n)) > 0) {
+        n += r;
+      }
+      return new Found(path, stats, n == body.length() ? body : body.subarray(0, n), null);
+    } finally {
+      Fs.closeSync(fd);
+    }
   }
 
   private void serveDirectory(IncomingMessage req, ServerResponse res, UrlPath path, Path dir) {
@@ -328,7 +366,7 @@ public final class StaticFileServer {
       sendStatus(res, 301);
       return;
     }
-    resolve(dir.resolve("index.html").toString(), wantsBody(req), (err, index) -> {
+    resolve(dir, List.of("index.html"), wantsBody(req), (err, index) -> {
       if (res.destroyed()) {
         if (index != null) {
           index.discard();

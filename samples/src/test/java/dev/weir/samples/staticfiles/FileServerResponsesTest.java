@@ -77,6 +77,24 @@ class FileServerResponsesTest {
   }
 
   @Test
+  void filesAroundTheSmallFileSizeAreServedWholeAndInRanges() throws IOException {
+    for (int size : new int[] {StaticFileServer.SMALL_FILE - 1, StaticFileServer.SMALL_FILE,
+        StaticFileServer.SMALL_FILE + 1, 3 * StaticFileServer.SMALL_FILE}) {
+      byte[] data = new byte[size];
+      new java.util.Random(size).nextBytes(data);
+      String name = "/size-" + size + ".bin";
+      Files.write(root.resolve(name.substring(1)), data);
+      RawHttpClient.Response r = get(port, name);
+      assertEquals(200, r.status(), name);
+      assertEquals(String.valueOf(size), r.header("content-length"), name);
+      assertArrayEquals(data, r.body(), name);
+      RawHttpClient.Response part = get(port, name, "Range: bytes=" + (size - 10) + "-");
+      assertEquals(206, part.status(), name);
+      assertArrayEquals(Arrays.copyOfRange(data, size - 10, size), part.body(), name);
+    }
+  }
+
+  @Test
   void contentTypeComesFromTheExtensionTable() throws IOException {
     assertEquals("text/html; charset=utf-8", get(port, "/page.html").header("content-type"));
     assertEquals("application/octet-stream",

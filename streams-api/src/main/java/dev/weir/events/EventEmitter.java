@@ -348,7 +348,20 @@ public class EventEmitter {
   }
 
   /** Node's {@code emit(event, a)}; allocation-free with one listener. */
+  @SuppressWarnings("unchecked")
   public boolean emit(String event, Object a) {
+    // The hot case ('data' to its one listener) without the general dispatch.
+    Object handler = hotHandler;
+    if (event == hotEvent && handler instanceof Listener1) {
+      try {
+        ((Listener1<Object>) handler).call(a);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Exception e) {
+        throw listenerThrew(event, e);
+      }
+      return true;
+    }
     return dispatch(event, 1, a, null, null);
   }
 
@@ -417,8 +430,12 @@ public class EventEmitter {
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Exception e) {
-      throw ErrorCode.ERR_WEIR_LISTENER_THREW.errorWithCause(e, event, e);
+      throw listenerThrew(event, e);
     }
+  }
+
+  private static WeirException listenerThrew(String event, Exception e) {
+    return ErrorCode.ERR_WEIR_LISTENER_THREW.errorWithCause(e, event, e);
   }
 
   private static RuntimeException unhandled(Object err) {

@@ -154,11 +154,17 @@ public class EventLoop extends EventEmitter {
    * Always on: every loop-confined entry point calls it.
    */
   public final void checkInLoop() {
+    // Kept tiny (the message is built elsewhere) so that the JIT inlines it at every call site,
+    // even cold ones: it runs several times per chunk on the stream hot paths.
     if (Thread.currentThread() != thread) {
-      throw new LoopThreadException("ERR_WEIR_NOT_IN_LOOP", "Called on thread '"
-          + Thread.currentThread().getName() + "' but this object belongs to the EventLoop on "
-          + "thread '" + thread.getName() + "'; use loop.execute(...) to hand work to it");
+      throw notInLoop();
     }
+  }
+
+  private LoopThreadException notInLoop() {
+    return new LoopThreadException("ERR_WEIR_NOT_IN_LOOP", "Called on thread '"
+        + Thread.currentThread().getName() + "' but this object belongs to the EventLoop on "
+        + "thread '" + thread.getName() + "'; use loop.execute(...) to hand work to it");
   }
 
   // ---- queues -----------------------------------------------------------------------------

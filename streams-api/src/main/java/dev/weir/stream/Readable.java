@@ -97,6 +97,22 @@ public class Readable<T> extends Stream {
   /** Node's {@code push(chunk, encoding)} for string chunks. */
   public boolean push(Object chunk, String encoding) {
     loop.checkInLoop();
+    return pushChunk(chunk, encoding);
+  }
+
+  /**
+   * {@code push} after the thread check. The common case, a non-empty Buffer (or any object in
+   * object mode) added to a live stream without a decoder, is kept small enough for the JIT to
+   * inline; everything else takes {@link #readableAddChunk}, which handles every case.
+   */
+  final boolean pushChunk(Object chunk, String encoding) {
+    ReadableState state = readableState;
+    if (chunk != null && state.decoder == null && !state.ended && !destroyed && errored == null
+        && (state.objectMode || (chunk instanceof Buffer && ((Buffer) chunk).length() > 0))) {
+      state.reading = false;
+      addChunk(chunk, false);
+      return !state.ended && (state.length < state.highWaterMark || state.length == 0);
+    }
     return readableAddChunk(chunk, encoding, false);
   }
 

@@ -181,6 +181,19 @@ final class WritableState {
   /** Node's {@code _write(stream, chunk, encoding, cb)}: TRUE/FALSE, or the reported error. */
   Object write(Object chunk, String encoding, Callback cb) {
     stream.loop.checkInLoop();
+    // The common case (a Buffer, or any object in object mode, without an encoding, on a stream
+    // that is neither ending nor destroyed) in a method small enough for the JIT to inline.
+    if (encoding == null && chunk != null && !ending && !stream.destroyed
+        && (objectMode || chunk instanceof Buffer)) {
+      pendingcb++;
+      boolean ret = writeOrBuffer(chunk, objectMode ? defaultEncoding : "buffer",
+          cb == null ? NOP : cb);
+      return ret ? Boolean.TRUE : Boolean.FALSE;
+    }
+    return writeSlow(chunk, encoding, cb);
+  }
+
+  private Object writeSlow(Object chunk, String encoding, Callback cb) {
     if (cb == null) {
       cb = NOP;
     }
@@ -238,10 +251,7 @@ final class WritableState {
     long len = lengthOf(chunk);
     length += len;
     if (writing || corked > 0 || stream.errored != null || !stream.constructed) {
-      buffered.add(new WriteReq(chunk, encoding, cb));
-      if (!"buffer".equals(encoding)) {
-        allBuffers = false;
-      }
+      buffer(chunk, encoding, cb);
     } else {
       writelen = len;
       writecb = cb;
@@ -257,6 +267,13 @@ final class WritableState {
       needDrain = true;
     }
     return ret && stream.errored == null && !stream.destroyed;
+  }
+
+  private void buffer(Object chunk, String encoding, Callback cb) {
+    buffered.add(new WriteReq(chunk, encoding, cb));
+    if (!"buffer".equals(encoding)) {
+      allBuffers = false;
+    }
   }
 
   private void invokeWrite(Object chunk, String encoding) {
@@ -302,7 +319,7 @@ final class WritableState {
     }
   }
 
-  /** Node's {@code onwrite(stream, er)}. */
+  /** Node's {@code onwrite(stream, er)}; the rare branches are in methods of their own. */
   private void onwrite(Throwable er) throws Exception {
     boolean wasSync = sync;
     Callback cb = writecb;
@@ -315,47 +332,55 @@ final class WritableState {
     length -= writelen;
     writelen = 0;
     if (er != null) {
-      stream.checkError(er);
-      if (wasSync) {
-        stream.loop.nextTick(() -> onwriteError(er, cb));
+      onwriteFailed(er, cb, wasSync);
+      return;
+    }
+    if (!buffered.isEmpty()) {
+      clearBuffer();
+    }
+    if (!wasSync) {
+      afterWrite(1, cb);
+    } else if (cb == NOP) {
+      // Node 20 writable.js onwrite(): a sync completion needs a tick only to emit 'drain' or
+      // call a user callback. (Node's `state[kState] & kDestroyed !== 0` parses as
+      // `state[kState] & 1`, i.e. objectMode; kept so that traces match Node 20.)
+      if (!afterWritePending && ((needDrain && length == 0) || objectMode)) {
+        afterWritePending = true;
+        stream.loop.nextTick(afterWriteNop);
       } else {
-        onwriteError(er, cb);
+        pendingcb--;
+        if (ending) {
+          finishMaybe(true);
+        }
       }
     } else {
-      if (!buffered.isEmpty()) {
-        clearBuffer();
-      }
-      if (wasSync) {
-        // Node 20 writable.js onwrite(): a sync completion needs a tick only to emit 'drain' or
-        // call a user callback. (Node's `state[kState] & kDestroyed !== 0` parses as
-        // `state[kState] & 1`, i.e. objectMode; kept so that traces match Node 20.)
-        boolean needTick = (needDrain && length == 0) || objectMode || cb != NOP;
-        AfterWriteTick info = afterWriteTickInfo;
-        if (cb == NOP) {
-          if (!afterWritePending && needTick) {
-            afterWritePending = true;
-            stream.loop.nextTick(afterWriteNop);
-          } else {
-            pendingcb--;
-            if (ending) {
-              finishMaybe(true);
-            }
-          }
-        } else if (info != null && info.cb == cb) {
-          // Node: a run of sync completions of the same callback shares one tick.
-          info.count++;
-        } else {
-          info = spareTick != null ? spareTick : new AfterWriteTick();
-          spareTick = null;
-          info.count = 1;
-          info.cb = cb;
-          afterWriteTickInfo = info;
-          afterWritePending = true;
-          stream.loop.nextTick(info);
-        }
-      } else {
-        afterWrite(1, cb);
-      }
+      afterSyncWrite(cb);
+    }
+  }
+
+  /** A sync completion with a user callback: always a tick (Node's afterWriteTickInfo). */
+  private void afterSyncWrite(Callback cb) {
+    AfterWriteTick info = afterWriteTickInfo;
+    if (info != null && info.cb == cb) {
+      // Node: a run of sync completions of the same callback shares one tick.
+      info.count++;
+    } else {
+      info = spareTick != null ? spareTick : new AfterWriteTick();
+      spareTick = null;
+      info.count = 1;
+      info.cb = cb;
+      afterWriteTickInfo = info;
+      afterWritePending = true;
+      stream.loop.nextTick(info);
+    }
+  }
+
+  private void onwriteFailed(Throwable er, Callback cb, boolean wasSync) throws Exception {
+    stream.checkError(er);
+    if (wasSync) {
+      stream.loop.nextTick(() -> onwriteError(er, cb));
+    } else {
+      onwriteError(er, cb);
     }
   }
 

@@ -109,6 +109,8 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
       !"false".equalsIgnoreCase(System.getProperty("weir.zeroCopy"));
   /** The plain socket this one is piped into with nothing else reading: see {@link #pipe}. */
   private Socket spliceTarget;
+  /** How much the next splice reads: from the read buffer's size up to the splice buffer's. */
+  private int spliceReadSize = SelectorPoller.READ_BUFFER_SIZE;
   /** Bytes read that went straight to {@link #spliceTarget} (part of {@code bytesRead}). */
   private long splicedBytes;
 
@@ -355,7 +357,14 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
     // the others; stop as soon as the readable side is full.
     for (int i = 0; i < 16 && readingWanted && !destroyed(); i++) {
       Socket target = spliceNow() ? spliceTarget : null;
-      ByteBuffer buffer = target != null ? poller.spliceBuffer() : poller.readBuffer();
+      ByteBuffer buffer;
+      if (target != null) {
+        buffer = poller.spliceBuffer();
+        buffer.limit(spliceReadSize);
+      } else {
+        buffer = poller.readBuffer();
+      }
+      int wanted = buffer.remaining();
       int n;
       try {
         n = channel.read(buffer);
@@ -375,9 +384,16 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
       buffer.flip();
       if (target != null && target.takeSpliced(buffer)) {
         splicedBytes += n;
+        // Adaptive, as Netty's receive buffer sizes: larger reads while the target keeps up.
+        if (n == wanted) {
+          spliceReadSize = Math.min(spliceReadSize * 2, SelectorPoller.SPLICE_BUFFER_SIZE);
+        }
       } else {
         if (target != null) {
           splicedBytes += n - buffer.remaining();
+          // The target fell behind: what is left over (at most one read) waits on the heap,
+          // so read small again to keep that small.
+          spliceReadSize = SelectorPoller.READ_BUFFER_SIZE;
         }
         // Whatever the target did not take becomes a chunk, and takes the usual way.
         int left = buffer.remaining();
@@ -389,7 +405,7 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
           return;
         }
       }
-      if (n < buffer.capacity()) {
+      if (n < wanted) {
         return;
       }
     }
@@ -576,9 +592,11 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
    * Node's pipe(); also notes whether this socket is piped alone into another {@code Socket}, in
    * which case bytes read go straight from the shared direct read buffer to that socket's channel
    * while it is idle: no chunk is made, nothing is copied into the heap and no {@code 'data'}
-   * event is emitted (like the file {@link #sendFile} path). Whatever the target's kernel buffer
-   * does not take becomes a chunk and takes the usual way, so {@code write()} and
-   * {@code 'drain'} pace the pipe as in Node. Off with {@code -Dweir.zeroCopy=false}.
+   * event is emitted (like the file {@link #sendFile} path). Reads grow from 64 KiB to 256 KiB
+   * while the target takes everything, and drop back to 64 KiB when it does not. Whatever the
+   * target's kernel buffer does not take becomes a chunk and takes the usual way, so
+   * {@code write()} and {@code 'drain'} pace the pipe as in Node; memory held per direction is
+   * then at most the high-water marks plus that one read. Off with {@code -Dweir.zeroCopy=false}.
    */
   @Override
   public <W extends WritableStream<?>> W pipe(W destination, PipeOptions options) {

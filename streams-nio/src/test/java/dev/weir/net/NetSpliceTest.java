@@ -103,41 +103,51 @@ class NetSpliceTest {
     assertEquals(total, client.bytesWritten());
   }
 
-  @Test
-  void aStalledReceiverBoundsWhatTheTunnelHoldsAndFinReachesIt() {
-    long total = 64L << 20;
-    MessageDigest sent = NetEchoTest.sha256();
-    MessageDigest got = NetEchoTest.sha256();
-    long[] received = {0};
-    long[] held = new long[2];
-    Socket[] tunnelSide = new Socket[2];
-    boolean[] ended = {false};
-    EventLoop.run(() -> {
-      Server sink = Net.createServer(s -> {
-        s.pause();
-        s.on("data", (Buffer b) -> {
-          got.update(b.array(), b.byteOffset(), b.length());
-          received[0] += b.length();
-        });
-        s.on("end", () -> ended[0] = true);
-        // The receiver starts reading after 300 ms, by when the kernel buffers and the tunnel
-        // are full. The timing is not asserted: the bound holds at any moment.
-        s.loop().setTimeout(() -> {
-          held[0] = tunnelSide[0].readableLength();
-          held[1] = tunnelSide[1].writableLength();
-          s.resume();
-        }, 300);
+  /** One run of user -> tunnel -> sink: what went in, what came out, the tunnel's sockets. */
+  static final class Run {
+    final MessageDigest sent = NetEchoTest.sha256();
+    final MessageDigest got = NetEchoTest.sha256();
+    long received;
+    boolean ended;
+    /** The tunnel's accepted socket, and the one it opened to the sink. */
+    Socket client;
+    Socket upstream;
+
+    /** Counts and hashes what {@code sinkSide} receives, and notes its 'end'. */
+    void receive(Socket sinkSide) {
+      sinkSide.on("data", (Buffer b) -> {
+        got.update(b.array(), b.byteOffset(), b.length());
+        received += b.length();
       });
+      sinkSide.on("end", () -> ended = true);
+    }
+  }
+
+  /** Opens the tunnel's socket to the sink at {@code port}; the test pipes into it. */
+  interface Upstream {
+    Socket connect(Run run, int port);
+  }
+
+  /**
+   * Runs a loop with a sink server ({@code atSink} gets each of its sockets), a tunnel whose
+   * connections {@code client.pipe(upstream)} into a socket to the sink, and a user that sends
+   * {@code total} bytes (then ends); everything closes once the user's socket has.
+   */
+  static Run forward(long total, java.util.function.BiConsumer<Run, Socket> atSink,
+      Upstream upstream) {
+    Run run = new Run();
+    EventLoop.run(() -> {
+      Server sink = Net.createServer(s -> atSink.accept(run, s));
       sink.listen(0, "127.0.0.1", () -> {
         Server tunnel = Net.createServer(client -> {
-          Socket upstream = Net.connect(sink.address().port(), "127.0.0.1");
-          tunnelSide[0] = client;
-          tunnelSide[1] = upstream;
-          client.pipe(upstream);
+          run.client = client;
+          run.upstream = upstream.connect(run, sink.address().port());
+          client.pipe(run.upstream);
         });
         tunnel.listen(0, "127.0.0.1", () -> {
           Socket user = Net.connect(tunnel.address().port(), "127.0.0.1");
-          user.on("connect", () -> pump(user, total, sent, user::end));
+          user.on("error", (Throwable e) -> { }); // the reset test's; others check the bytes
+          user.on("connect", () -> pump(user, total, run.sent, user::end));
           user.on("close", () -> {
             tunnel.close();
             sink.close();
@@ -146,137 +156,98 @@ class NetSpliceTest {
         });
       });
     });
-    assertEquals(total, received[0]);
-    assertArrayEquals(sent.digest(), got.digest());
-    assertTrue(ended[0], "the user's FIN went through the tunnel");
-    Socket client = tunnelSide[0];
-    Socket upstream = tunnelSide[1];
+    return run;
+  }
+
+  static Socket plainUpstream(Run run, int port) {
+    return Net.connect(port, "127.0.0.1");
+  }
+
+  @Test
+  void aStalledReceiverBoundsWhatTheTunnelHoldsAndFinReachesIt() {
+    long total = 64L << 20;
+    long[] held = new long[2];
+    Run run = forward(total, (r, s) -> {
+      s.pause();
+      r.receive(s);
+      // The receiver starts reading after 300 ms, by when the kernel buffers and the tunnel
+      // are full. The timing is not asserted: the bound holds at any moment.
+      s.loop().setTimeout(() -> {
+        held[0] = r.client.readableLength();
+        held[1] = r.upstream.writableLength();
+        s.resume();
+      }, 300);
+    }, NetSpliceTest::plainUpstream);
+    assertEquals(total, run.received);
+    assertArrayEquals(run.sent.digest(), run.got.digest());
+    assertTrue(run.ended, "the user's FIN went through the tunnel");
     // The tunnel held at most a high-water mark plus one read on each side.
-    assertTrue(held[0] <= client.readableHighWaterMark() + SPLICE_MAX, "read side " + held[0]);
-    assertTrue(held[1] <= upstream.writableHighWaterMark() + SPLICE_MAX, "write side " + held[1]);
-    assertTrue(client.splicedBytes() > 0);
-    assertTrue(client.splicedBytes() < total, "the stall made chunks of what was left over");
-    assertEquals(total, upstream.bytesWritten());
+    assertTrue(held[0] <= run.client.readableHighWaterMark() + SPLICE_MAX, "read " + held[0]);
+    assertTrue(held[1] <= run.upstream.writableHighWaterMark() + SPLICE_MAX, "write " + held[1]);
+    assertTrue(run.client.splicedBytes() > 0);
+    assertTrue(run.client.splicedBytes() < total, "the stall made chunks of what was left over");
+    assertEquals(total, run.upstream.bytesWritten());
   }
 
   @Test
   void aDataListenerAddedMidwayGetsEveryByteReadAfterIt() {
     long total = 16L << 20;
-    MessageDigest sent = NetEchoTest.sha256();
-    MessageDigest got = NetEchoTest.sha256();
-    long[] received = {0};
     long[] seen = {0};
     long[] splicedBefore = {-1};
     long[] passedBefore = {0};
-    Socket[] client = new Socket[1];
-    EventLoop.run(() -> {
-      Server sink = Net.createServer(s -> {
-        s.on("data", (Buffer b) -> {
-          got.update(b.array(), b.byteOffset(), b.length());
-          received[0] += b.length();
-          if (received[0] >= (1 << 20) && splicedBefore[0] < 0) {
-            splicedBefore[0] = client[0].splicedBytes();
-            // Read and gone by now (spliced, or a chunk already handed to the pipe).
-            passedBefore[0] = client[0].bytesRead() - client[0].readableLength();
-            client[0].on("data", (Buffer c) -> seen[0] += c.length());
-          }
-        });
+    Run run = forward(total, (r, s) -> {
+      r.receive(s);
+      s.on("data", (Buffer b) -> {
+        if (r.received >= (1 << 20) && splicedBefore[0] < 0) {
+          splicedBefore[0] = r.client.splicedBytes();
+          // Read and gone by now (spliced, or a chunk already handed to the pipe).
+          passedBefore[0] = r.client.bytesRead() - r.client.readableLength();
+          r.client.on("data", (Buffer c) -> seen[0] += c.length());
+        }
       });
-      sink.listen(0, "127.0.0.1", () -> {
-        Server tunnel = Net.createServer(c -> {
-          client[0] = c;
-          c.pipe(Net.connect(sink.address().port(), "127.0.0.1"));
-        });
-        tunnel.listen(0, "127.0.0.1", () -> {
-          Socket user = Net.connect(tunnel.address().port(), "127.0.0.1");
-          user.on("connect", () -> pump(user, total, sent, user::end));
-          user.on("close", () -> {
-            tunnel.close();
-            sink.close();
-          });
-          user.resume();
-        });
-      });
-    });
-    assertEquals(total, received[0]);
-    assertArrayEquals(sent.digest(), got.digest());
+    }, NetSpliceTest::plainUpstream);
+    assertEquals(total, run.received);
+    assertArrayEquals(run.sent.digest(), run.got.digest());
     assertTrue(splicedBefore[0] > 0, "spliced before the listener came");
-    assertEquals(splicedBefore[0], client[0].splicedBytes(), "no splicing with two consumers");
+    assertEquals(splicedBefore[0], run.client.splicedBytes(), "no splicing with two consumers");
     assertEquals(total - passedBefore[0], seen[0], "the listener saw every byte not yet passed");
   }
 
   @Test
   void aSubclassedTargetOrASecondConsumerGetsChunks() {
     long total = 4L << 20;
-    MessageDigest sent = NetEchoTest.sha256();
-    MessageDigest got = NetEchoTest.sha256();
-    long[] received = {0};
     long[] counted = {0};
-    List<Socket> sources = new ArrayList<>();
-    EventLoop.run(() -> {
-      Server sink = Net.createServer(s -> s.on("data", (Buffer b) -> {
-        got.update(b.array(), b.byteOffset(), b.length());
-        received[0] += b.length();
-      }));
-      sink.listen(0, "127.0.0.1", () -> {
-        Server tunnel = Net.createServer(c -> {
-          sources.add(c);
-          // A subclass may override _write, which splicing would skip.
-          Socket upstream = new Socket() {};
-          upstream.connect(sink.address().port(), "127.0.0.1");
-          c.on("data", (Buffer b) -> counted[0] += b.length());
-          c.pipe(upstream);
-        });
-        tunnel.listen(0, "127.0.0.1", () -> {
-          Socket user = Net.connect(tunnel.address().port(), "127.0.0.1");
-          user.on("connect", () -> pump(user, total, sent, user::end));
-          user.on("close", () -> {
-            tunnel.close();
-            sink.close();
-          });
-          user.resume();
-        });
-      });
+    Run run = forward(total, Run::receive, (r, port) -> {
+      // A subclass may override _write, which splicing would skip.
+      Socket upstream = new Socket() {};
+      upstream.connect(port, "127.0.0.1");
+      r.client.on("data", (Buffer b) -> counted[0] += b.length());
+      return upstream;
     });
-    assertEquals(total, received[0]);
+    assertEquals(total, run.received);
     assertEquals(total, counted[0]);
-    assertArrayEquals(sent.digest(), got.digest());
-    assertEquals(0, sources.get(0).splicedBytes());
+    assertArrayEquals(run.sent.digest(), run.got.digest());
+    assertEquals(0, run.client.splicedBytes());
   }
 
   @Test
   void aTargetResetMidwayFailsItsWriteAsTheChunkPathDoes() {
     List<String> codes = new ArrayList<>();
     long[] splicedAtError = {-1};
-    EventLoop.run(() -> {
-      long[] got = {0};
-      Server sink = Net.createServer(s -> s.on("data", (Buffer b) -> {
-        got[0] += b.length();
-        if (got[0] >= (1 << 20)) {
-          s.resetAndDestroy();
-        }
-      }));
-      sink.listen(0, "127.0.0.1", () -> {
-        Server tunnel = Net.createServer(c -> {
-          Socket upstream = Net.connect(sink.address().port(), "127.0.0.1");
-          upstream.on("error", (Throwable e) -> {
-            codes.add(((WeirException) e).code());
-            splicedAtError[0] = c.splicedBytes();
-          });
-          // As the tunnel sample does: one side's failure closes the other.
-          upstream.on("close", () -> c.destroy());
-          c.pipe(upstream);
-        });
-        tunnel.listen(0, "127.0.0.1", () -> {
-          Socket user = Net.connect(tunnel.address().port(), "127.0.0.1");
-          user.on("error", (Throwable e) -> { });
-          user.on("connect", () -> pump(user, 64L << 20, NetEchoTest.sha256(), () -> { }));
-          user.on("close", () -> {
-            tunnel.close();
-            sink.close();
-          });
-        });
+    forward(64L << 20, (r, s) -> s.on("data", (Buffer b) -> {
+      r.received += b.length();
+      if (r.received >= (1 << 20)) {
+        s.resetAndDestroy();
+      }
+    }), (r, port) -> {
+      Socket upstream = Net.connect(port, "127.0.0.1");
+      upstream.on("error", (Throwable e) -> {
+        codes.add(((WeirException) e).code());
+        splicedAtError[0] = r.client.splicedBytes();
       });
+      // As the tunnel sample does: one side's failure closes the other.
+      upstream.on("close", () -> r.client.destroy());
+      return upstream;
     });
     assertEquals(1, codes.size(), "one 'error' on the target: " + codes);
     assertTrue(codes.get(0).equals("ECONNRESET") || codes.get(0).equals("EPIPE"), codes.get(0));

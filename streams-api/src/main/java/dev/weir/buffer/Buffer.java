@@ -1,6 +1,11 @@
 package dev.weir.buffer;
 
-import static dev.weir.errors.ErrorCode.ERR_BUFFER_OUT_OF_BOUNDS;
+import static dev.weir.buffer.BufferNumbers.checkInt;
+import static dev.weir.buffer.BufferNumbers.checkUInt;
+import static dev.weir.buffer.BufferNumbers.readBE;
+import static dev.weir.buffer.BufferNumbers.readLE;
+import static dev.weir.buffer.BufferNumbers.writeBE;
+import static dev.weir.buffer.BufferNumbers.writeLE;
 import static dev.weir.errors.ErrorCode.ERR_INVALID_ARG_TYPE;
 import static dev.weir.errors.ErrorCode.ERR_INVALID_ARG_VALUE;
 import static dev.weir.errors.ErrorCode.ERR_OUT_OF_RANGE;
@@ -691,7 +696,7 @@ public final class Buffer implements Comparable<Buffer> {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Fixed-width integers (Node: lib/internal/buffer.js)
+  // Numbers (Node: lib/internal/buffer.js; the codecs are in BufferNumbers)
 
   /** Node's {@code buf.readUInt8(offset)}. */
   public int readUInt8(int offset) {
@@ -705,68 +710,52 @@ public final class Buffer implements Comparable<Buffer> {
 
   /** Node's {@code buf.readUInt16BE(offset)}. */
   public int readUInt16BE(int offset) {
-    int p = at(offset, 2);
-    return (array[p] & 0xFF) << 8 | (array[p + 1] & 0xFF);
+    return (int) read(offset, 2, true);
   }
 
   /** Node's {@code buf.readUInt16LE(offset)}. */
   public int readUInt16LE(int offset) {
-    int p = at(offset, 2);
-    return (array[p] & 0xFF) | (array[p + 1] & 0xFF) << 8;
+    return (int) read(offset, 2, false);
   }
 
   /** Node's {@code buf.readInt16BE(offset)}. */
   public int readInt16BE(int offset) {
-    return (short) readUInt16BE(offset);
+    return (short) read(offset, 2, true);
   }
 
   /** Node's {@code buf.readInt16LE(offset)}. */
   public int readInt16LE(int offset) {
-    return (short) readUInt16LE(offset);
+    return (short) read(offset, 2, false);
   }
 
   /** Node's {@code buf.readUInt32BE(offset)}, as a {@code long} in {@code [0, 2^32)}. */
   public long readUInt32BE(int offset) {
-    return readInt32BE(offset) & 0xFFFF_FFFFL;
+    return read(offset, 4, true);
   }
 
   /** Node's {@code buf.readUInt32LE(offset)}, as a {@code long} in {@code [0, 2^32)}. */
   public long readUInt32LE(int offset) {
-    return readInt32LE(offset) & 0xFFFF_FFFFL;
+    return read(offset, 4, false);
   }
 
   /** Node's {@code buf.readInt32BE(offset)}. */
   public int readInt32BE(int offset) {
-    int p = at(offset, 4);
-    return (array[p] & 0xFF) << 24 | (array[p + 1] & 0xFF) << 16 | (array[p + 2] & 0xFF) << 8
-        | (array[p + 3] & 0xFF);
+    return (int) read(offset, 4, true);
   }
 
   /** Node's {@code buf.readInt32LE(offset)}. */
   public int readInt32LE(int offset) {
-    int p = at(offset, 4);
-    return (array[p] & 0xFF) | (array[p + 1] & 0xFF) << 8 | (array[p + 2] & 0xFF) << 16
-        | (array[p + 3] & 0xFF) << 24;
+    return (int) read(offset, 4, false);
   }
 
   /** Node's {@code buf.readBigInt64BE(offset)}, as a {@code long}. */
   public long readBigInt64BE(int offset) {
-    int p = at(offset, 8);
-    long v = 0;
-    for (int i = 0; i < 8; i++) {
-      v = v << 8 | (array[p + i] & 0xFF);
-    }
-    return v;
+    return read(offset, 8, true);
   }
 
   /** Node's {@code buf.readBigInt64LE(offset)}, as a {@code long}. */
   public long readBigInt64LE(int offset) {
-    int p = at(offset, 8);
-    long v = 0;
-    for (int i = 7; i >= 0; i--) {
-      v = v << 8 | (array[p + i] & 0xFF);
-    }
-    return v;
+    return read(offset, 8, false);
   }
 
   /**
@@ -774,128 +763,107 @@ public final class Buffer implements Comparable<Buffer> {
    * more come out negative ({@link Long#toUnsignedString(long)} prints Node's value).
    */
   public long readBigUInt64BE(int offset) {
-    return readBigInt64BE(offset);
+    return read(offset, 8, true);
   }
 
   /** Node's {@code buf.readBigUInt64LE(offset)}: the 64 bits as a {@code long}. */
   public long readBigUInt64LE(int offset) {
-    return readBigInt64LE(offset);
+    return read(offset, 8, false);
   }
 
   /** Node's {@code buf.writeUInt8(value, offset)}: value in {@code [0, 255]}; returns offset + 1. */
   public int writeUInt8(int value, int offset) {
-    checkValue(value, 0, 0xFF, "0 and <= 255");
-    array[at(offset, 1)] = (byte) value;
-    return offset + 1;
+    return write(checkUInt(value, 1), offset, 1, true);
   }
 
   /** Node's {@code buf.writeInt8(value, offset)}: value in {@code [-128, 127]}. */
   public int writeInt8(int value, int offset) {
-    checkValue(value, -0x80, 0x7F, "-128 and <= 127");
-    array[at(offset, 1)] = (byte) value;
-    return offset + 1;
+    return write(checkInt(value, 1), offset, 1, true);
   }
 
   /** Node's {@code buf.writeUInt16BE(value, offset)}: value in {@code [0, 65535]}. */
   public int writeUInt16BE(int value, int offset) {
-    checkValue(value, 0, 0xFFFF, "0 and <= 65535");
-    return put(value, at(offset, 2), 2, true) - this.offset;
+    return write(checkUInt(value, 2), offset, 2, true);
   }
 
   /** Node's {@code buf.writeUInt16LE(value, offset)}: value in {@code [0, 65535]}. */
   public int writeUInt16LE(int value, int offset) {
-    checkValue(value, 0, 0xFFFF, "0 and <= 65535");
-    return put(value, at(offset, 2), 2, false) - this.offset;
+    return write(checkUInt(value, 2), offset, 2, false);
   }
 
   /** Node's {@code buf.writeInt16BE(value, offset)}: value in {@code [-32768, 32767]}. */
   public int writeInt16BE(int value, int offset) {
-    checkValue(value, -0x8000, 0x7FFF, "-32768 and <= 32767");
-    return put(value, at(offset, 2), 2, true) - this.offset;
+    return write(checkInt(value, 2), offset, 2, true);
   }
 
   /** Node's {@code buf.writeInt16LE(value, offset)}: value in {@code [-32768, 32767]}. */
   public int writeInt16LE(int value, int offset) {
-    checkValue(value, -0x8000, 0x7FFF, "-32768 and <= 32767");
-    return put(value, at(offset, 2), 2, false) - this.offset;
+    return write(checkInt(value, 2), offset, 2, false);
   }
 
   /** Node's {@code buf.writeUInt32BE(value, offset)}: value in {@code [0, 2^32 - 1]}. */
   public int writeUInt32BE(long value, int offset) {
-    checkValue(value, 0, 0xFFFF_FFFFL, "0 and <= 4294967295");
-    return put(value, at(offset, 4), 4, true) - this.offset;
+    return write(checkUInt(value, 4), offset, 4, true);
   }
 
   /** Node's {@code buf.writeUInt32LE(value, offset)}: value in {@code [0, 2^32 - 1]}. */
   public int writeUInt32LE(long value, int offset) {
-    checkValue(value, 0, 0xFFFF_FFFFL, "0 and <= 4294967295");
-    return put(value, at(offset, 4), 4, false) - this.offset;
+    return write(checkUInt(value, 4), offset, 4, false);
   }
 
   /** Node's {@code buf.writeInt32BE(value, offset)}: value in {@code [-2^31, 2^31 - 1]}. */
   public int writeInt32BE(long value, int offset) {
-    checkValue(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "-2147483648 and <= 2147483647");
-    return put(value, at(offset, 4), 4, true) - this.offset;
+    return write(checkInt(value, 4), offset, 4, true);
   }
 
   /** Node's {@code buf.writeInt32LE(value, offset)}: value in {@code [-2^31, 2^31 - 1]}. */
   public int writeInt32LE(long value, int offset) {
-    checkValue(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "-2147483648 and <= 2147483647");
-    return put(value, at(offset, 4), 4, false) - this.offset;
+    return write(checkInt(value, 4), offset, 4, false);
   }
 
   /** Node's {@code buf.writeBigInt64BE(value, offset)}; returns offset + 8. */
   public int writeBigInt64BE(long value, int offset) {
-    return put(value, at(offset, 8), 8, true) - this.offset;
+    return write(value, offset, 8, true);
   }
 
   /** Node's {@code buf.writeBigInt64LE(value, offset)}; returns offset + 8. */
   public int writeBigInt64LE(long value, int offset) {
-    return put(value, at(offset, 8), 8, false) - this.offset;
+    return write(value, offset, 8, false);
   }
 
   /** Node's {@code buf.writeBigUInt64BE(value, offset)} with the 64 bits in a {@code long}. */
   public int writeBigUInt64BE(long value, int offset) {
-    return writeBigInt64BE(value, offset);
+    return write(value, offset, 8, true);
   }
 
   /** Node's {@code buf.writeBigUInt64LE(value, offset)} with the 64 bits in a {@code long}. */
   public int writeBigUInt64LE(long value, int offset) {
-    return writeBigInt64LE(value, offset);
+    return write(value, offset, 8, false);
   }
 
-  /** Stores the low {@code n} bytes of {@code v} at array index {@code p}; returns p + n. */
-  private int put(long v, int p, int n, boolean bigEndian) {
-    for (int i = 0; i < n; i++) {
-      int shift = bigEndian ? 8 * (n - 1 - i) : 8 * i;
-      array[p + i] = (byte) (v >>> shift);
+  /** The {@code n} bytes at {@code offset} as an unsigned number, after Node's bounds check. */
+  private long read(int offset, int n, boolean bigEndian) {
+    int p = at(offset, n);
+    return bigEndian ? readBE(array, p, n) : readLE(array, p, n);
+  }
+
+  /** Stores the low {@code n} bytes of {@code value} at {@code offset}; returns offset + n. */
+  private int write(long value, int offset, int n, boolean bigEndian) {
+    int p = at(offset, n);
+    if (bigEndian) {
+      writeBE(array, p, value, n);
+    } else {
+      writeLE(array, p, value, n);
     }
-    return p + n;
+    return offset + n;
   }
 
   // ---------------------------------------------------------------------------------------------
   // Argument checks
 
-  /**
-   * The array index of {@code offset} for an access of {@code n} bytes. Node's
-   * {@code boundsError}: {@code ERR_BUFFER_OUT_OF_BOUNDS} when the buffer is shorter than
-   * {@code n}, else {@code ERR_OUT_OF_RANGE}.
-   */
+  /** The array index of {@code offset} for an access of {@code n} bytes (Node's bounds check). */
   private int at(int offset, int n) {
-    if (offset < 0 || offset > length - n) {
-      if (length - n < 0) {
-        throw ERR_BUFFER_OUT_OF_BOUNDS.error();
-      }
-      throw ERR_OUT_OF_RANGE.error("offset", ">= 0 and <= " + (length - n), offset);
-    }
-    return this.offset + offset;
-  }
-
-  private static void checkValue(long value, long min, long max, String range) {
-    // Node checks the value before the offset.
-    if (value < min || value > max) {
-      throw ERR_OUT_OF_RANGE.error("value", ">= " + range, value);
-    }
+    return BufferNumbers.at(this.offset, length, offset, n);
   }
 
   private static void checkSize(int size) {

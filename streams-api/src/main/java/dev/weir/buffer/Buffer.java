@@ -1,9 +1,11 @@
 package dev.weir.buffer;
 
+import static dev.weir.buffer.BufferNumbers.checkByteLength;
 import static dev.weir.buffer.BufferNumbers.checkInt;
 import static dev.weir.buffer.BufferNumbers.checkUInt;
 import static dev.weir.buffer.BufferNumbers.readBE;
 import static dev.weir.buffer.BufferNumbers.readLE;
+import static dev.weir.buffer.BufferNumbers.signed;
 import static dev.weir.buffer.BufferNumbers.writeBE;
 import static dev.weir.buffer.BufferNumbers.writeLE;
 import static dev.weir.errors.ErrorCode.ERR_INVALID_ARG_TYPE;
@@ -40,7 +42,10 @@ import java.util.List;
  *       {@code buf.readUInt32BE(0)}. Fractional offsets cannot happen.</li>
  *   <li>{@code readUInt32BE/LE} return {@code long}; the 64-bit reads return {@code long} instead
  *       of {@code BigInt}: {@code readBigUInt64BE/LE} return the same 64 bits, to be read with
- *       {@link Long#toUnsignedString(long)}; {@code writeBigUInt64BE/LE} take the bit pattern.</li>
+ *       {@link Long#toUnsignedString(long)}; {@code writeBigUInt64BE/LE} take the bit pattern.
+ *       The variable-width {@code readUIntBE/LE} and {@code readIntBE/LE(offset, byteLength)}
+ *       return {@code long}; {@code readFloatBE/LE} return the float widened to {@code double}, the
+ *       type of Node's number, so {@code buf.readFloatLE(0) * 3} computes as in Node.</li>
  *   <li>{@link #allocUnsafe(int)} is zero-filled (the JVM has no uninitialized memory).</li>
  *   <li>{@link #wrap(byte[], int, int)} (no copy), {@link #array()}, {@link #byteOffset()} and
  *       {@link #asByteBuffer()} are Weir extras for zero-copy interop; they expose the backing
@@ -54,8 +59,7 @@ import java.util.List;
  *   <li>Like Node, {@code toString(enc, start, end)} returns {@code ""} for an empty range
  *       before looking at {@code enc}, so an unknown encoding only throws on a non-empty
  *       range.</li>
- *   <li>No {@code toJSON}, {@code inspect}, float reads, {@code lastIndexOf} or variable-width
- *       {@code readUIntBE(offset, byteLength)} yet.</li>
+ *   <li>No {@code toJSON}, {@code inspect} or {@code lastIndexOf} yet.</li>
  * </ul>
  */
 public final class Buffer implements Comparable<Buffer> {
@@ -771,6 +775,52 @@ public final class Buffer implements Comparable<Buffer> {
     return read(offset, 8, false);
   }
 
+  /**
+   * Node's {@code buf.readUIntBE(offset, byteLength)}: {@code byteLength} bytes (1 to 6) as an
+   * unsigned number; {@code ERR_OUT_OF_RANGE} for another {@code byteLength}, checked first.
+   */
+  public long readUIntBE(int offset, int byteLength) {
+    return read(offset, checkByteLength(byteLength), true);
+  }
+
+  /** Node's {@code buf.readUIntLE(offset, byteLength)}: 1 to 6 bytes, unsigned. */
+  public long readUIntLE(int offset, int byteLength) {
+    return read(offset, checkByteLength(byteLength), false);
+  }
+
+  /** Node's {@code buf.readIntBE(offset, byteLength)}: 1 to 6 bytes, two's complement. */
+  public long readIntBE(int offset, int byteLength) {
+    return signed(read(offset, checkByteLength(byteLength), true), byteLength);
+  }
+
+  /** Node's {@code buf.readIntLE(offset, byteLength)}: 1 to 6 bytes, two's complement. */
+  public long readIntLE(int offset, int byteLength) {
+    return signed(read(offset, checkByteLength(byteLength), false), byteLength);
+  }
+
+  /**
+   * Node's {@code buf.readFloatBE(offset)}: a 32-bit IEEE 754 float, widened to the
+   * {@code double} Node's number is, so arithmetic and printing go as in Node.
+   */
+  public double readFloatBE(int offset) {
+    return Float.intBitsToFloat((int) read(offset, 4, true));
+  }
+
+  /** Node's {@code buf.readFloatLE(offset)}: a 32-bit float as a {@code double}. */
+  public double readFloatLE(int offset) {
+    return Float.intBitsToFloat((int) read(offset, 4, false));
+  }
+
+  /** Node's {@code buf.readDoubleBE(offset)}: a 64-bit IEEE 754 double. */
+  public double readDoubleBE(int offset) {
+    return Double.longBitsToDouble(read(offset, 8, true));
+  }
+
+  /** Node's {@code buf.readDoubleLE(offset)}: a 64-bit IEEE 754 double. */
+  public double readDoubleLE(int offset) {
+    return Double.longBitsToDouble(read(offset, 8, false));
+  }
+
   /** Node's {@code buf.writeUInt8(value, offset)}: value in {@code [0, 255]}; returns offset + 1. */
   public int writeUInt8(int value, int offset) {
     return write(checkUInt(value, 1), offset, 1, true);
@@ -839,6 +889,62 @@ public final class Buffer implements Comparable<Buffer> {
   /** Node's {@code buf.writeBigUInt64LE(value, offset)} with the 64 bits in a {@code long}. */
   public int writeBigUInt64LE(long value, int offset) {
     return write(value, offset, 8, false);
+  }
+
+  /**
+   * Node's {@code buf.writeUIntBE(value, offset, byteLength)}: {@code value} in
+   * {@code [0, 2^(8 * byteLength))} as 1 to 6 bytes; {@code ERR_OUT_OF_RANGE} for another
+   * {@code byteLength} (checked first, as in Node), then for the value, then for the offset.
+   *
+   * @return {@code offset + byteLength}
+   */
+  public int writeUIntBE(long value, int offset, int byteLength) {
+    int n = checkByteLength(byteLength);
+    return write(checkUInt(value, n), offset, n, true);
+  }
+
+  /** Node's {@code buf.writeUIntLE(value, offset, byteLength)}: 1 to 6 bytes, unsigned. */
+  public int writeUIntLE(long value, int offset, int byteLength) {
+    int n = checkByteLength(byteLength);
+    return write(checkUInt(value, n), offset, n, false);
+  }
+
+  /**
+   * Node's {@code buf.writeIntBE(value, offset, byteLength)}: {@code value} in
+   * {@code [-2^(8 * byteLength - 1), 2^(8 * byteLength - 1))} as 1 to 6 bytes, two's complement.
+   */
+  public int writeIntBE(long value, int offset, int byteLength) {
+    int n = checkByteLength(byteLength);
+    return write(checkInt(value, n), offset, n, true);
+  }
+
+  /** Node's {@code buf.writeIntLE(value, offset, byteLength)}: 1 to 6 bytes, signed. */
+  public int writeIntLE(long value, int offset, int byteLength) {
+    int n = checkByteLength(byteLength);
+    return write(checkInt(value, n), offset, n, false);
+  }
+
+  /**
+   * Node's {@code buf.writeFloatBE(value, offset)}: {@code value} rounded to the nearest float as
+   * a {@code Float32Array} stores it (too large: ±Infinity; no range check); returns offset + 4.
+   */
+  public int writeFloatBE(double value, int offset) {
+    return write(Float.floatToRawIntBits((float) value), offset, 4, true);
+  }
+
+  /** Node's {@code buf.writeFloatLE(value, offset)}: as {@link #writeFloatBE}, little-endian. */
+  public int writeFloatLE(double value, int offset) {
+    return write(Float.floatToRawIntBits((float) value), offset, 4, false);
+  }
+
+  /** Node's {@code buf.writeDoubleBE(value, offset)}: the 64 bits of {@code value}; offset + 8. */
+  public int writeDoubleBE(double value, int offset) {
+    return write(Double.doubleToRawLongBits(value), offset, 8, true);
+  }
+
+  /** Node's {@code buf.writeDoubleLE(value, offset)}: the 64 bits of {@code value}; offset + 8. */
+  public int writeDoubleLE(double value, int offset) {
+    return write(Double.doubleToRawLongBits(value), offset, 8, false);
   }
 
   /** The {@code n} bytes at {@code offset} as an unsigned number, after Node's bounds check. */

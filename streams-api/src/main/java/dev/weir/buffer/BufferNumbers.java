@@ -29,6 +29,17 @@ final class BufferNumbers {
   }
 
   /**
+   * Node's {@code byteLength} check of {@code readUIntBE} and its siblings: 1 to 6, else
+   * {@code ERR_OUT_OF_RANGE}; checked before the value and the offset. Returns {@code byteLength}.
+   */
+  static int checkByteLength(int byteLength) {
+    if (byteLength < 1 || byteLength > 6) {
+      throw ERR_OUT_OF_RANGE.error("byteLength", ">= 1 and <= 6", byteLength);
+    }
+    return byteLength;
+  }
+
+  /**
    * Node's {@code checkInt} for an unsigned value of {@code n} bytes (1..6, or 4 for the 32-bit
    * writes); returns {@code value}. Node checks the value before the offset.
    */
@@ -73,6 +84,12 @@ final class BufferNumbers {
       v = v << 8 | (a[p + i] & 0xFF);
     }
     return v;
+  }
+
+  /** {@code v}, an unsigned number of {@code n} bytes, as two's complement (sign-extended). */
+  static long signed(long v, int n) {
+    int shift = 64 - 8 * n;
+    return v << shift >> shift;
   }
 
   /** Stores the low {@code n} bytes of {@code v} at {@code p}, most significant first. */

@@ -147,12 +147,20 @@ public abstract class OutgoingMessage extends Writable<Buffer> implements FileRe
     }
   }
 
+  /** RFC 9110 tchar: letters, digits and {@code !#$%&'*+-.^_`|~}. */
+  private static final boolean[] TOKEN = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      TOKEN[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+    }
+  }
+
   static boolean isToken(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!ok) {
+      if (c >= 128 || !TOKEN[c]) {
         return false;
       }
     }

@@ -382,6 +382,18 @@ public final class StaticFileServer {
     });
   }
 
+  /** The last {@code Last-Modified} formatted, and its second: files served often repeat. */
+  private long lastModifiedSecond = Long.MIN_VALUE;
+  private String lastModifiedText;
+
+  private String lastModified(long second) {
+    if (second != lastModifiedSecond) {
+      lastModifiedText = HttpDate.format(second);
+      lastModifiedSecond = second;
+    }
+    return lastModifiedText;
+  }
+
   private void serveFile(IncomingMessage req, ServerResponse res, Found found) {
     Path file = found.path();
     Buffer body = found.body();
@@ -393,7 +405,7 @@ public final class StaticFileServer {
         + Long.toHexString((long) Math.floor(mtimeMs)) + "\"";
     res.setHeader("Accept-Ranges", "bytes");
     res.setHeader("ETag", etag);
-    res.setHeader("Last-Modified", HttpDate.format(modifiedSecond));
+    res.setHeader("Last-Modified", lastModified(modifiedSecond));
     if (notModified(req, etag, modifiedSecond)) {
       found.discard();
       res.statusCode(304);

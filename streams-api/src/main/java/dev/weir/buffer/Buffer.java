@@ -59,7 +59,7 @@ import java.util.List;
  *   <li>Like Node, {@code toString(enc, start, end)} returns {@code ""} for an empty range
  *       before looking at {@code enc}, so an unknown encoding only throws on a non-empty
  *       range.</li>
- *   <li>No {@code toJSON}, {@code inspect} or {@code lastIndexOf} yet.</li>
+ *   <li>No {@code toJSON} or {@code inspect} yet.</li>
  * </ul>
  */
 public final class Buffer implements Comparable<Buffer> {
@@ -409,17 +409,7 @@ public final class Buffer implements Comparable<Buffer> {
    * the end.
    */
   public int indexOf(int value, int byteOffset) {
-    int start = searchStart(byteOffset, 1);
-    if (start < 0 || length == 0) {
-      return -1;
-    }
-    byte b = (byte) value;
-    for (int i = offset + start, end = offset + length; i < end; i++) {
-      if (array[i] == b) {
-        return i - offset;
-      }
-    }
-    return -1;
+    return BufferSearch.indexOfByte(array, offset, length, value, byteOffset, true);
   }
 
   /** Node's {@code buf.indexOf(value)}: where the UTF-8 bytes of {@code value} first occur. */
@@ -443,18 +433,7 @@ public final class Buffer implements Comparable<Buffer> {
    * the (clamped) offset. As in Node, {@code utf16le} only matches at even offsets.
    */
   public int indexOf(String value, int byteOffset, String encoding) {
-    requireArg(value, "value", "one of type number or string or an instance of Buffer");
-    Encoding enc = Encoding.require(encoding);
-    byte[] needle = enc.encode(value);
-    int start = searchStart(byteOffset, needle.length);
-    if (needle.length == 0) {
-      return start;
-    }
-    if (enc == Encoding.UTF16LE) {
-      // Node searches UTF-16 code units, so only even positions, from the unit holding start.
-      return start < 0 || length < 2 ? -1 : search(needle, start & ~1, 2);
-    }
-    return start < 0 || length == 0 ? -1 : search(needle, start, 1);
+    return search(value, byteOffset, encoding, true);
   }
 
   /** Node's {@code buf.indexOf(value)} for a buffer. */
@@ -464,13 +443,73 @@ public final class Buffer implements Comparable<Buffer> {
 
   /** Node's {@code buf.indexOf(value, byteOffset)} for a buffer. */
   public int indexOf(Buffer value, int byteOffset) {
+    return search(value, byteOffset, true);
+  }
+
+  /**
+   * Node's {@code buf.lastIndexOf(value)} for a byte value ({@code value & 0xFF}): the last
+   * occurrence, -1 if absent.
+   */
+  public int lastIndexOf(int value) {
+    return lastIndexOf(value, length);
+  }
+
+  /**
+   * Node's {@code buf.lastIndexOf(value, byteOffset)} for a byte value: the last occurrence at or
+   * before {@code byteOffset}. Unlike {@code indexOf}, an offset past the end searches the whole
+   * buffer and one before the start (below {@code -length}) finds nothing.
+   */
+  public int lastIndexOf(int value, int byteOffset) {
+    return BufferSearch.indexOfByte(array, offset, length, value, byteOffset, false);
+  }
+
+  /** Node's {@code buf.lastIndexOf(value)}: where the UTF-8 bytes of {@code value} last occur. */
+  public int lastIndexOf(String value) {
+    return lastIndexOf(value, length, null);
+  }
+
+  /** Node's {@code buf.lastIndexOf(value, byteOffset)} for a UTF-8 string. */
+  public int lastIndexOf(String value, int byteOffset) {
+    return lastIndexOf(value, byteOffset, null);
+  }
+
+  /** Node's {@code buf.lastIndexOf(value, encoding)}. */
+  public int lastIndexOf(String value, String encoding) {
+    return lastIndexOf(value, length, encoding);
+  }
+
+  /**
+   * Node's {@code buf.lastIndexOf(value, byteOffset, encoding)}: the last occurrence of the bytes
+   * of {@code value} in {@code encoding} starting at or before {@code byteOffset} (offsets as in
+   * {@link #lastIndexOf(int, int)}); an empty value is found at the offset clamped to
+   * {@code [0, length]}. As in Node, {@code utf16le} only matches at even offsets.
+   */
+  public int lastIndexOf(String value, int byteOffset, String encoding) {
+    return search(value, byteOffset, encoding, false);
+  }
+
+  /** Node's {@code buf.lastIndexOf(value)} for a buffer. */
+  public int lastIndexOf(Buffer value) {
+    return lastIndexOf(value, length);
+  }
+
+  /** Node's {@code buf.lastIndexOf(value, byteOffset)} for a buffer. */
+  public int lastIndexOf(Buffer value, int byteOffset) {
+    return search(value, byteOffset, false);
+  }
+
+  private int search(String value, int byteOffset, String encoding, boolean forward) {
     requireArg(value, "value", "one of type number or string or an instance of Buffer");
-    byte[] needle = value.toByteArray();
-    int start = searchStart(byteOffset, needle.length);
-    if (needle.length == 0) {
-      return start;
-    }
-    return start < 0 || length == 0 ? -1 : search(needle, start, 1);
+    Encoding enc = Encoding.require(encoding);
+    byte[] needle = enc.encode(value);
+    return BufferSearch.indexOf(array, offset, length, needle, 0, needle.length, byteOffset,
+        enc == Encoding.UTF16LE, forward);
+  }
+
+  private int search(Buffer value, int byteOffset, boolean forward) {
+    requireArg(value, "value", "one of type number or string or an instance of Buffer");
+    return BufferSearch.indexOf(array, offset, length, value.array, value.offset, value.length,
+        byteOffset, false, forward);
   }
 
   /** Node's {@code buf.includes(value)}: {@code indexOf(value) != -1}. */
@@ -1008,33 +1047,6 @@ public final class Buffer implements Comparable<Buffer> {
       return Math.max(0, length + i);
     }
     return Math.min(i, length);
-  }
-
-  /**
-   * Node's {@code IndexOfOffset} for a forward search of a needle of {@code n} bytes: the first
-   * position to try, the length for an empty needle past the end, or -1 for no match.
-   */
-  private int searchStart(int byteOffset, int n) {
-    if (byteOffset < 0) {
-      return Math.max(0, length + byteOffset);
-    }
-    if ((long) byteOffset + n <= length) {
-      return byteOffset;
-    }
-    return n == 0 ? length : -1;
-  }
-
-  /** The first index {@code >= start}, stepping by {@code step}, where {@code needle} occurs. */
-  private int search(byte[] needle, int start, int step) {
-    int last = length - needle.length;
-    byte first = needle[0];
-    for (int i = start; i <= last; i += step) {
-      if (array[offset + i] == first && Arrays.equals(array, offset + i,
-          offset + i + needle.length, needle, 0, needle.length)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static Buffer element(List<Buffer> list, int i) {

@@ -14,7 +14,10 @@ import static dev.weir.errors.ErrorCode.ERR_OUT_OF_RANGE;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A fixed-length run of bytes; mirrors Node's
@@ -59,7 +62,8 @@ import java.util.List;
  *   <li>Like Node, {@code toString(enc, start, end)} returns {@code ""} for an empty range
  *       before looking at {@code enc}, so an unknown encoding only throws on a non-empty
  *       range.</li>
- *   <li>No {@code toJSON} or {@code inspect} yet.</li>
+ *   <li>{@link #toJSON()} returns a {@code Map} (see there); {@code Buffer.from} does not take
+ *       it back. No {@code inspect} yet.</li>
  * </ul>
  */
 public final class Buffer implements Comparable<Buffer> {
@@ -360,6 +364,23 @@ public final class Buffer implements Comparable<Buffer> {
    */
   public ByteBuffer asByteBuffer() {
     return ByteBuffer.wrap(array, offset, length).slice();
+  }
+
+  /**
+   * Node's {@code buf.toJSON()}, which {@code JSON.stringify(buf)} calls: an unmodifiable map of
+   * {@code "type"} to {@code "Buffer"} and then {@code "data"} to the bytes as an unmodifiable
+   * {@code List<Integer>} of 0..255, so a JSON library writes {@code {"type":"Buffer","data":[..]}}
+   * as Node does. A snapshot: later writes to the buffer do not show in it.
+   */
+  public Map<String, Object> toJSON() {
+    Integer[] data = new Integer[length];
+    for (int i = 0; i < length; i++) {
+      data[i] = array[offset + i] & 0xFF;
+    }
+    Map<String, Object> json = new LinkedHashMap<>(4);
+    json.put("type", "Buffer");
+    json.put("data", List.of(data));
+    return Collections.unmodifiableMap(json);
   }
 
   // ---------------------------------------------------------------------------------------------

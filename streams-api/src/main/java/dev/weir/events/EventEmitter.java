@@ -53,14 +53,22 @@ public class EventEmitter {
    * removeAllListeners() follow in Node).
    */
   private Map<String, Object> events;
-  /**
-   * A one-entry cache in front of {@link #events} for the event emitted last (a stream emits
-   * {@code 'data'} once per chunk): the name, compared by identity (event names are literals,
-   * so interned), and its entry as in the map, null for no listener. Cleared whenever
-   * {@link #events} changes (set to {@link #NO_EVENT}, which no caller can pass).
+  /*
+   * Caches in front of {@link #events}, because a stream emits the same few events for every
+   * chunk ('data'; with backpressure also 'pause', 'resume', 'readable', 'drain'). Names are
+   * compared by identity (event names are literals, so interned; an equal name that is another
+   * String object only misses), and the cached value is the entry as in the map, null for no
+   * listener. Both are cleared whenever {@link #events} changes ({@link #NO_EVENT} marks an empty
+   * slot: no caller can pass that String object).
    */
+  /** The event emitted last and its entry. */
   private String hotEvent = NO_EVENT;
   private Object hotHandler;
+  /** The last {@link #SEEN} distinct events emitted and their entries, replaced round-robin. */
+  private String[] seenEvents;
+  private Object[] seenHandlers;
+  private int seenNext;
+  private static final int SEEN = 8;
   /** Events already warned about for exceeding {@link #maxListeners}. */
   private List<String> warned;
   private int maxListeners = DEFAULT_MAX_LISTENERS;
@@ -194,7 +202,7 @@ public class EventEmitter {
       emit("newListener", event, listener);
     }
     Object entry = once ? new OnceWrapper(this, event, listener) : listener;
-    hotEvent = NO_EVENT;
+    forgetHandlers();
     Object existing = events.get(event);
     int count;
     if (existing == null) {
@@ -255,7 +263,7 @@ public class EventEmitter {
       return this;
     }
     Object removed;
-    hotEvent = NO_EVENT;
+    forgetHandlers();
     if (existing instanceof Object[]) {
       Object[] list = (Object[]) existing;
       int at = -1;
@@ -305,7 +313,7 @@ public class EventEmitter {
       return this;
     }
     if (!events.containsKey("removeListener")) {
-      hotEvent = NO_EVENT;
+      forgetHandlers();
       events.clear();
       return this;
     }
@@ -329,7 +337,7 @@ public class EventEmitter {
       return this;
     }
     if (!events.containsKey("removeListener")) {
-      hotEvent = NO_EVENT;
+      forgetHandlers();
       events.remove(event);
       return this;
     }
@@ -385,9 +393,7 @@ public class EventEmitter {
     if (event == hotEvent) {
       handler = hotHandler;
     } else {
-      handler = events == null ? null : events.get(event);
-      hotEvent = event;
-      hotHandler = handler;
+      handler = handlerOf(event);
     }
     if (handler == null) {
       if ("error".equals(event)) {
@@ -405,6 +411,44 @@ public class EventEmitter {
       callEntry(event, handler, argc, a, b, all);
     }
     return true;
+  }
+
+  /** The entry of {@code event} (null: no listener), through the caches; makes it the hot one. */
+  private Object handlerOf(String event) {
+    String[] names = seenEvents;
+    Object handler;
+    found: {
+      if (names == null) {
+        names = seenEvents = new String[SEEN];
+        Arrays.fill(names, NO_EVENT);
+        seenHandlers = new Object[SEEN];
+      } else {
+        for (int i = 0; i < SEEN; i++) {
+          if (names[i] == event) {
+            handler = seenHandlers[i];
+            break found;
+          }
+        }
+      }
+      handler = events == null ? null : events.get(event);
+      int slot = seenNext;
+      seenNext = (slot + 1) % SEEN;
+      names[slot] = event;
+      seenHandlers[slot] = handler;
+    }
+    hotEvent = event;
+    hotHandler = handler;
+    return handler;
+  }
+
+  /** Empties the caches of {@link #handlerOf}: called on every change to {@link #events}. */
+  private void forgetHandlers() {
+    hotEvent = NO_EVENT;
+    hotHandler = null;
+    if (seenEvents != null) {
+      Arrays.fill(seenEvents, NO_EVENT);
+      Arrays.fill(seenHandlers, null);
+    }
   }
 
   private static void callEntry(String event, Object entry, int argc, Object a, Object b,

@@ -61,31 +61,33 @@ final class BufferSearch {
   /**
    * Node's {@code IndexOfString}/{@code IndexOfBuffer}: where the needle {@code n[nOff..nOff+nLen)}
    * occurs, searching forward or backward from the {@link #start} of {@code byteOffset}; an empty
-   * needle is found at that start. With {@code ucs2}, Node searches UTF-16 code units, so only
-   * even positions match, from the unit holding the start.
+   * needle is found at that start. With {@code ucs2}, Node searches UTF-16 code units: the
+   * haystack loses an odd last byte (also for the offset arithmetic), and only even positions
+   * match, from the unit holding the start.
    */
   static int indexOf(byte[] a, int base, int length, byte[] n, int nOff, int nLen,
       int byteOffset, boolean ucs2, boolean forward) {
-    int start = start(length, byteOffset, nLen, forward);
+    int len = ucs2 ? length & ~1 : length;
+    int start = start(len, byteOffset, nLen, forward);
     if (nLen == 0) {
       return start;
     }
-    if (start < 0 || length == 0 || nLen > length || ucs2 && length < 2) {
+    // Node checks these in bytes, before rounding the start down to a code unit.
+    if (start < 0 || len == 0 || nLen > len || forward && start + nLen > len) {
       return -1;
     }
     int step = ucs2 ? 2 : 1;
     if (ucs2) {
       start &= ~1;
     }
+    int last = len - nLen; // the last position where the needle fits; even for ucs2
     if (forward) {
-      for (int i = start, last = length - nLen; i <= last; i += step) {
+      for (int i = start; i <= last; i += step) {
         if (matches(a, base + i, n, nOff, nLen)) {
           return i;
         }
       }
     } else {
-      // The last whole unit (or byte) where the needle still fits.
-      int last = ucs2 ? (length / 2 - nLen / 2) * 2 : length - nLen;
       for (int i = Math.min(start, last); i >= 0; i -= step) {
         if (matches(a, base + i, n, nOff, nLen)) {
           return i;

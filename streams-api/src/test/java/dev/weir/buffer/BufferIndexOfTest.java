@@ -68,6 +68,30 @@ class BufferIndexOfTest {
   }
 
   @Test
+  void utf16leChecksTheByteOffsetBeforeRoundingToAUnit() {
+    // Node: a needle that does not fit after the byte offset is not found, even though the
+    // unit holding the offset would match (found by BufferNodeDiffTest).
+    Buffer b = Buffer.from("abab", "ucs2");
+    assertEquals(-1, b.indexOf("ab", -3, "ucs2"));
+    assertEquals(-1, b.indexOf("b", -1, "ucs2"));
+    assertEquals(6, b.indexOf("b", -2, "ucs2"));
+  }
+
+  @Test
+  void utf16leIgnoresAnOddLastByte() {
+    // Node rounds the haystack down to whole units, offsets from the end included.
+    Buffer aaa = Buffer.from("aaa");
+    assertEquals(1, aaa.indexOf("", -1, "ucs2"));
+    assertEquals(2, aaa.indexOf("", 3, "ucs2"));
+    assertEquals(2, aaa.lastIndexOf("", 3, "ucs2"));
+    Buffer odd = Buffer.from("6100620063", "hex");
+    assertEquals(3, odd.lastIndexOf("", -1, "ucs2"));
+    assertEquals(2, odd.lastIndexOf("b", -1, "ucs2"));
+    assertEquals(-1, odd.indexOf("c", "ucs2"));
+    assertEquals(4, odd.indexOf("c")); // other encodings see the whole buffer
+  }
+
+  @Test
   void buffers() {
     assertEquals(1, abcb.indexOf(Buffer.from("bc")));
     assertEquals(3, abcb.indexOf(Buffer.from("b"), 2));

@@ -63,9 +63,26 @@ final class BufferNumbers {
       } else {
         range = ">= -(2 ** " + (8 * n - 1) + ") and < 2 ** " + (8 * n - 1);
       }
-      throw ERR_OUT_OF_RANGE.error("value", range, value);
+      throw ERR_OUT_OF_RANGE.error("value", range, received(value));
     }
     return value;
+  }
+
+  /**
+   * How Node's {@code ERR_OUT_OF_RANGE} prints an integer it received: beyond 2^32 in magnitude
+   * with {@code _} between groups of three digits ({@code addNumericalSeparator}).
+   */
+  static String received(long value) {
+    String s = Long.toString(value);
+    if (value >= -(1L << 32) && value <= 1L << 32) {
+      return s;
+    }
+    int start = value < 0 ? 1 : 0;
+    StringBuilder sb = new StringBuilder(s);
+    for (int i = s.length() - 3; i > start; i -= 3) {
+      sb.insert(i, '_');
+    }
+    return sb.toString();
   }
 
   /** The {@code n} bytes at {@code p}, most significant first, as an unsigned number. */

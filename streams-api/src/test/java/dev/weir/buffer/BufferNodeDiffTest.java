@@ -2,6 +2,7 @@ package dev.weir.buffer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.weir.errors.WeirException;
 import dev.weir.testing.Node;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Differential test: the same encoding cases run under {@code node} and under Weir, their
- * outputs compared line by line (as hex, so lone surrogates survive the trip through stdout).
- * Skipped where node is not installed.
+ * Differential test: the same encoding, search and number cases run under {@code node} and under
+ * Weir, their outputs compared line by line (strings as hex, so lone surrogates survive the trip
+ * through stdout; doubles as their bits). Skipped where node is not installed.
  */
 @Timeout(30)
 class BufferNodeDiffTest {
@@ -130,6 +131,260 @@ class BufferNodeDiffTest {
       Buffer b = Buffer.alloc(4);
       int n = b.write(w, 1);
       weir.add("write " + n + " " + b.toString("hex"));
+    }
+    List<String> node = Node.run(script.toString());
+    assertEquals(String.join("\n", node), String.join("\n", weir));
+  }
+
+  /** {@code indexOf}/{@code lastIndexOf} haystacks: string, encoding. */
+  static final String[][] HAYSTACKS = {
+      {"abcdef  abcdef", "utf8"}, {"abab", "ucs2"}, {"0061006100", "hex"}, {"", "utf8"},
+      {"aaa", "utf8"}, {"h\u00e9\u00e9", "utf8"},
+  };
+
+  /** Needles: string, encoding; each also searched for as a buffer of those bytes. */
+  static final String[][] NEEDLES = {
+      {"a", "utf8"}, {"cd", "utf8"}, {"", "utf8"}, {"aa", "utf8"}, {"abcdef  abcdefg", "utf8"},
+      {"ab", "ucs2"}, {"b", "ucs2"}, {"", "ucs2"}, {"\u6100", "ucs2"}, {"6364", "hex"},
+      {"\u00e9", "latin1"}, {"\u00e9", "utf8"}, {"YQ==", "base64"},
+  };
+
+  /** Byte values searched for (Node compares {@code value & 0xFF}). */
+  static final int[] BYTE_NEEDLES = {0x61, 0x20, 0x162, -159, 0xa9};
+
+  static List<Integer> offsets(int length) {
+    List<Integer> offsets = new ArrayList<>(List.of(Integer.MIN_VALUE));
+    for (int o = -length - 2; o <= length + 2; o++) {
+      offsets.add(o);
+    }
+    offsets.add(Integer.MAX_VALUE);
+    return offsets;
+  }
+
+  @Test
+  void searchMatchesNode() {
+    StringBuilder script = new StringBuilder(
+        "const offsets = (n) => { const a = [-2147483648];\n"
+            + "  for (let o = -n - 2; o <= n + 2; o++) a.push(o);\n"
+            + "  a.push(2147483647); return a; };\n"
+            + "const run = (name, h, v, enc) => { for (const op of ['indexOf', 'lastIndexOf']) {\n"
+            + "  const r = offsets(h.length).map((o) => enc ? h[op](v, o, enc) : h[op](v, o));\n"
+            + "  r.push(enc ? h[op](v, enc) : h[op](v));\n"
+            + "  console.log(op, name, r.join(' ')); } };\n");
+    List<String> weir = new ArrayList<>();
+    for (String[] h : HAYSTACKS) {
+      Buffer hay = Buffer.from(h[0], h[1]);
+      script.append("{ const h = Buffer.from(").append(js(h[0])).append(", '").append(h[1])
+          .append("');\n");
+      for (String[] n : NEEDLES) {
+        String name = u16(h[0]) + "/" + u16(n[0]) + "/" + n[1];
+        script.append("  run('").append(name).append("', h, ").append(js(n[0])).append(", '")
+            .append(n[1]).append("');\n");
+        script.append("  run('").append(name).append("/buf', h, Buffer.from(").append(js(n[0]))
+            .append(", '").append(n[1]).append("'));\n");
+        Buffer needle = Buffer.from(n[0], n[1]);
+        for (boolean asBuffer : new boolean[] {false, true}) {
+          for (boolean forward : new boolean[] {true, false}) {
+            List<String> r = new ArrayList<>();
+            for (int o : offsets(hay.length())) {
+              r.add(String.valueOf(asBuffer
+                  ? (forward ? hay.indexOf(needle, o) : hay.lastIndexOf(needle, o))
+                  : (forward ? hay.indexOf(n[0], o, n[1]) : hay.lastIndexOf(n[0], o, n[1]))));
+            }
+            r.add(String.valueOf(asBuffer
+                ? (forward ? hay.indexOf(needle) : hay.lastIndexOf(needle))
+                : (forward ? hay.indexOf(n[0], n[1]) : hay.lastIndexOf(n[0], n[1]))));
+            weir.add((forward ? "indexOf " : "lastIndexOf ") + name + (asBuffer ? "/buf " : " ")
+                + String.join(" ", r));
+          }
+        }
+      }
+      for (int v : BYTE_NEEDLES) {
+        script.append("  run('").append(u16(h[0])).append("/").append(v).append("', h, ")
+            .append(v).append(");\n");
+        for (boolean forward : new boolean[] {true, false}) {
+          List<String> r = new ArrayList<>();
+          for (int o : offsets(hay.length())) {
+            r.add(String.valueOf(forward ? hay.indexOf(v, o) : hay.lastIndexOf(v, o)));
+          }
+          r.add(String.valueOf(forward ? hay.indexOf(v) : hay.lastIndexOf(v)));
+          weir.add((forward ? "indexOf " : "lastIndexOf ") + u16(h[0]) + "/" + v + " "
+              + String.join(" ", r));
+        }
+      }
+      script.append("}\n");
+    }
+    List<String> node = Node.run(script.toString());
+    assertEquals(String.join("\n", node), String.join("\n", weir));
+  }
+
+  /** Bytes (hex) read at every offset and width as integers, floats and doubles. */
+  static final String[] NUMBER_BYTES = {
+      "0102030405060708", "ff80818283848586", "7ff0000000000001fff8000000000123",
+      "3dcccccd7f800000ff80000080000000", "0000803f0000c0ff", "",
+  };
+
+  /** Writes: method, value, offset, byteLength (ignored by the fixed-width ones), buffer size. */
+  static final Object[][] WRITES = {
+      {"writeUIntBE", 0x123456L, 0, 3, 6}, {"writeUIntLE", 0x123456L, 3, 3, 6},
+      {"writeUIntBE", 0xffffffffffffL, 0, 6, 6}, {"writeUIntLE", 0xffffffffffL, 1, 5, 6},
+      {"writeIntBE", -2L, 0, 6, 6}, {"writeIntLE", -0x800000000000L, 0, 6, 6},
+      {"writeIntBE", -0x8000000000L, 1, 5, 6}, {"writeIntLE", -129L, 0, 2, 6},
+      {"writeIntBE", 0x7fffffL, 3, 3, 6}, {"writeIntLE", -1L, 5, 1, 6},
+      {"writeUIntBE", 1L << 48, 0, 6, 6}, {"writeUIntLE", -1L, 0, 6, 6},
+      {"writeUIntBE", 1L << 40, 0, 5, 6}, {"writeUIntLE", 1L << 32, 0, 4, 6},
+      {"writeUIntBE", 1L << 24, 0, 3, 6}, {"writeUIntLE", 256L, 0, 1, 6},
+      {"writeIntBE", 1L << 47, 0, 6, 6}, {"writeIntLE", -(1L << 47) - 1, 0, 6, 6},
+      {"writeIntBE", 1L << 39, 0, 5, 6}, {"writeIntLE", -(1L << 31) - 1, 0, 4, 6},
+      {"writeIntBE", 0x800000L, 0, 3, 6}, {"writeIntLE", -129L, 0, 1, 6},
+      {"writeUIntBE", 1L, 0, 7, 6}, {"writeUIntLE", -1L, 9, 0, 6}, {"writeIntBE", 1L, 0, -1, 0},
+      {"writeIntLE", 1L, 1, 6, 6}, {"writeUIntBE", 1L, -1, 2, 6}, {"writeIntLE", 1L, 0, 6, 5},
+      {"writeUIntLE", 1L, 0, 1, 0},
+      {"writeUInt32BE", 1L << 40, 0, 0, 4}, {"writeUInt32LE", 1L << 32, 0, 0, 4},
+      {"writeInt32BE", -(1L << 33), 0, 0, 4}, {"writeUInt32LE", -1L, 0, 0, 4},
+      {"writeUInt8", 300L, 0, 0, 1}, {"writeInt16LE", -32769L, 0, 0, 2},
+      {"writeIntLE", -(1L << 52) - 1, 0, 6, 6}, {"writeUInt32BE", (1L << 32) + 1, 0, 0, 4},
+      {"writeInt32LE", -(1L << 32), 0, 0, 4}, {"writeInt32LE", -(1L << 32) - 1, 0, 0, 4},
+  };
+
+  /** Float and double writes: method, value, offset, buffer size. */
+  static final Object[][] FLOAT_WRITES = {
+      {"writeFloatBE", 0.1, 0, 4}, {"writeFloatLE", -0.0, 0, 4}, {"writeFloatBE", 1e40, 0, 4},
+      {"writeFloatLE", -1e300, 0, 4}, {"writeFloatBE", Double.NaN, 0, 4},
+      {"writeFloatLE", Double.NEGATIVE_INFINITY, 0, 4},
+      {"writeFloatBE", 3.4028235677973366e38, 0, 4}, {"writeFloatLE", 3.4028234663852886e38, 0, 4},
+      {"writeFloatBE", 1.401298464324817e-45 * 0.75, 0, 4},
+      {"writeFloatLE", Double.MIN_VALUE, 0, 4},
+      {"writeFloatBE", 1 + Math.pow(2, -24), 0, 4}, {"writeFloatLE", 16777217.0, 2, 6},
+      {"writeDoubleBE", 0.1, 0, 8}, {"writeDoubleLE", -0.0, 0, 8},
+      {"writeDoubleBE", Double.MIN_VALUE, 0, 8}, {"writeDoubleLE", Double.MAX_VALUE, 1, 9},
+      {"writeDoubleBE", Double.NaN, 0, 8}, {"writeDoubleLE", Double.POSITIVE_INFINITY, 0, 8},
+      {"writeFloatBE", 1.0, 1, 4}, {"writeFloatLE", 1.0, -1, 4}, {"writeFloatLE", 1.0, 0, 3},
+      {"writeDoubleBE", 1.0, 1, 8}, {"writeDoubleLE", 1.0, 0, 7}, {"writeDoubleBE", 1.0, -8, 8},
+  };
+
+  static String bits(double d) {
+    return String.format("%016x", Double.doubleToRawLongBits(d));
+  }
+
+  static String caught(WeirException e) {
+    return e.code() + " " + e.getMessage();
+  }
+
+  static int write(Buffer b, String method, long v, int off, int n) {
+    switch (method) {
+      case "writeUIntBE": return b.writeUIntBE(v, off, n);
+      case "writeUIntLE": return b.writeUIntLE(v, off, n);
+      case "writeIntBE": return b.writeIntBE(v, off, n);
+      case "writeIntLE": return b.writeIntLE(v, off, n);
+      case "writeUInt32BE": return b.writeUInt32BE(v, off);
+      case "writeUInt32LE": return b.writeUInt32LE(v, off);
+      case "writeInt32BE": return b.writeInt32BE(v, off);
+      case "writeInt32LE": return b.writeInt32LE(v, off);
+      case "writeUInt8": return b.writeUInt8((int) v, off);
+      case "writeInt16LE": return b.writeInt16LE((int) v, off);
+      default: throw new AssertionError(method);
+    }
+  }
+
+  static int write(Buffer b, String method, double v, int off) {
+    switch (method) {
+      case "writeFloatBE": return b.writeFloatBE(v, off);
+      case "writeFloatLE": return b.writeFloatLE(v, off);
+      case "writeDoubleBE": return b.writeDoubleBE(v, off);
+      case "writeDoubleLE": return b.writeDoubleLE(v, off);
+      default: throw new AssertionError(method);
+    }
+  }
+
+  /** Node's value for one read, or the code and message it throws. */
+  interface Read {
+    String at(Buffer b, int offset);
+  }
+
+  static String readAll(Buffer b, int width, Read read) {
+    List<String> r = new ArrayList<>();
+    for (int o = -1; o <= b.length() - width + 1; o++) {
+      try {
+        r.add(read.at(b, o));
+      } catch (WeirException e) {
+        r.add(e.code());
+      }
+    }
+    return String.join(" ", r);
+  }
+
+  @Test
+  void numbersMatchNode() {
+    StringBuilder script = new StringBuilder(
+        "const bits = (d) => { const b = Buffer.alloc(8); b.writeDoubleBE(d); "
+            + "return b.toString('hex'); };\n"
+            + "const readAll = (b, w, f) => { const r = [];\n"
+            + "  for (let o = -1; o <= b.length - w + 1; o++) {\n"
+            + "    try { r.push(f(o)); } catch (e) { r.push(e.code); } }\n"
+            + "  return r.join(' '); };\n"
+            + "const out = (name, f) => { try { const r = f(); console.log(name, r); }\n"
+            + "  catch (e) { console.log(name, e.code + ' ' + e.message); } };\n");
+    List<String> weir = new ArrayList<>();
+    for (String hex : NUMBER_BYTES) {
+      Buffer b = Buffer.from(hex, "hex");
+      script.append("{ const b = Buffer.from('").append(hex).append("', 'hex');\n");
+      for (int n = 0; n <= 7; n++) {
+        final int w = n;
+        for (String m : new String[] {"readUIntBE", "readUIntLE", "readIntBE", "readIntLE"}) {
+          script.append("  out('").append(m).append(' ').append(hex).append(' ').append(n)
+              .append("', () => readAll(b, ").append(Math.max(n, 1)).append(", (o) => b.")
+              .append(m).append("(o, ").append(n).append(")));\n");
+          String name = m + " " + hex + " " + n;
+          try {
+            weir.add(name + " " + readAll(b, Math.max(n, 1), (buf, o) -> String.valueOf(
+                m.equals("readUIntBE") ? buf.readUIntBE(o, w)
+                    : m.equals("readUIntLE") ? buf.readUIntLE(o, w)
+                    : m.equals("readIntBE") ? buf.readIntBE(o, w) : buf.readIntLE(o, w))));
+          } catch (WeirException e) {
+            weir.add(name + " " + caught(e));
+          }
+        }
+      }
+      script.append("  out('float ").append(hex).append("', () => [")
+          .append("readAll(b, 4, (o) => bits(b.readFloatBE(o))), ")
+          .append("readAll(b, 4, (o) => bits(b.readFloatLE(o))), ")
+          .append("readAll(b, 8, (o) => bits(b.readDoubleBE(o))), ")
+          .append("readAll(b, 8, (o) => bits(b.readDoubleLE(o)))].join(' / '));\n");
+      weir.add("float " + hex + " " + String.join(" / ",
+          readAll(b, 4, (buf, o) -> bits(buf.readFloatBE(o))),
+          readAll(b, 4, (buf, o) -> bits(buf.readFloatLE(o))),
+          readAll(b, 8, (buf, o) -> bits(buf.readDoubleBE(o))),
+          readAll(b, 8, (buf, o) -> bits(buf.readDoubleLE(o)))));
+      script.append("  out('json ").append(hex).append("', () => JSON.stringify(b));\n");
+      weir.add("json " + hex + " " + BufferToJsonTest.stringify(b.toJSON()));
+      script.append("}\n");
+    }
+    for (Object[] c : WRITES) {
+      String name = c[0] + " " + c[1] + " " + c[2] + " " + c[3] + " " + c[4];
+      script.append("{ const b = Buffer.alloc(").append(c[4]).append("); out('").append(name)
+          .append("', () => b.").append(c[0]).append('(').append(c[1]).append(", ").append(c[2])
+          .append(", ").append(c[3]).append(") + ' ' + b.toString('hex')); }\n");
+      Buffer b = Buffer.alloc((Integer) c[4]);
+      try {
+        int r = write(b, (String) c[0], (Long) c[1], (Integer) c[2], (Integer) c[3]);
+        weir.add(name + " " + r + " " + b.toString("hex"));
+      } catch (WeirException e) {
+        weir.add(name + " " + caught(e));
+      }
+    }
+    for (Object[] c : FLOAT_WRITES) {
+      String name = c[0] + " " + c[1] + " " + c[2] + " " + c[3];
+      script.append("{ const b = Buffer.alloc(").append(c[3]).append("); out('").append(name)
+          .append("', () => b.").append(c[0]).append('(').append(c[1]).append(", ").append(c[2])
+          .append(") + ' ' + b.toString('hex')); }\n");
+      Buffer b = Buffer.alloc((Integer) c[3]);
+      try {
+        int r = write(b, (String) c[0], (Double) c[1], (Integer) c[2]);
+        weir.add(name + " " + r + " " + b.toString("hex"));
+      } catch (WeirException e) {
+        weir.add(name + " " + caught(e));
+      }
     }
     List<String> node = Node.run(script.toString());
     assertEquals(String.join("\n", node), String.join("\n", weir));

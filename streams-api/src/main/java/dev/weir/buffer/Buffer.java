@@ -63,7 +63,10 @@ import java.util.Map;
  *       before looking at {@code enc}, so an unknown encoding only throws on a non-empty
  *       range.</li>
  *   <li>{@link #toJSON()} returns a {@code Map} (see there); {@code Buffer.from} does not take
- *       it back. No {@code inspect} yet.</li>
+ *       it back.</li>
+ *   <li>Not yet: {@code inspect}, {@code swap16/32/64}, the lower-case {@code readUint*} and
+ *       {@code writeUint*} aliases of the {@code UInt} methods, and the {@code encoding}
+ *       argument of {@code indexOf}/{@code lastIndexOf} for a buffer value.</li>
  * </ul>
  */
 public final class Buffer implements Comparable<Buffer> {

@@ -356,20 +356,7 @@ public class EventEmitter {
   }
 
   /** Node's {@code emit(event, a)}; allocation-free with one listener. */
-  @SuppressWarnings("unchecked")
   public boolean emit(String event, Object a) {
-    // The hot case ('data' to its one listener) without the general dispatch.
-    Object handler = hotHandler;
-    if (event == hotEvent && handler instanceof Listener1) {
-      try {
-        ((Listener1<Object>) handler).call(a);
-      } catch (RuntimeException | Error e) {
-        throw e;
-      } catch (Exception e) {
-        throw listenerThrew(event, e);
-      }
-      return true;
-    }
     return dispatch(event, 1, a, null, null);
   }
 

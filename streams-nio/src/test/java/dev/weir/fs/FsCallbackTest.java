@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weir.buffer.Buffer;
 import dev.weir.errors.WeirException;
 import dev.weir.loop.EventLoop;
-import dev.weir.testing.MustCall;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fs callback API and its CompletableFuture forms (test-fs-open.js, test-fs-read.js,
@@ -31,21 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loop liveness.
  */
 @Timeout(30)
-class FsCallbackTest {
-  @TempDir
-  Path dir;
-  final MustCall mustCall = new MustCall();
-
-  @AfterEach
-  void verify() {
-    mustCall.verify();
-  }
-
-  private String file(String name, String content) throws Exception {
-    Path p = dir.resolve(name);
-    Files.writeString(p, content);
-    return p.toString();
-  }
+class FsCallbackTest extends FsFixture {
 
   private String path(String name) {
     return dir.resolve(name).toString();

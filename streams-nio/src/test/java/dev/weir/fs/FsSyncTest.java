@@ -11,18 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weir.buffer.Buffer;
 import dev.weir.errors.WeirException;
 import dev.weir.loop.EventLoop;
-import dev.weir.testing.MustCall;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code *Sync} forms (test-fs-stat.js, test-fs-realpath.js, test-fs-readfile-*.js in their
@@ -31,21 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code unix} view reports.
  */
 @Timeout(30)
-class FsSyncTest {
-  @TempDir
-  Path dir;
-  final MustCall mustCall = new MustCall();
-
-  @AfterEach
-  void verify() {
-    mustCall.verify();
-  }
-
-  private String file(String name, String content) throws Exception {
-    Path p = dir.resolve(name);
-    Files.writeString(p, content);
-    return p.toString();
-  }
+class FsSyncTest extends FsFixture {
 
   private static WeirException assertSystemError(Runnable call, String code, String syscall,
       String path) {

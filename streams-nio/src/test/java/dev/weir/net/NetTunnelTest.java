@@ -56,24 +56,7 @@ class NetTunnelTest {
             tunnel.close();
             echo.close();
           });
-          int[] i = {0};
-          Runnable[] write = new Runnable[1];
-          write[0] = () -> {
-            boolean ok = true;
-            while (i[0] < chunks && ok) {
-              Buffer b = Buffer.allocUnsafe(chunk);
-              for (int j = 0; j < chunk; j += 4) {
-                b.writeInt32BE(i[0] * 17 + j, j);
-              }
-              sent.update(b.array(), b.byteOffset(), b.length());
-              i[0]++;
-              ok = user.write(b);
-            }
-            if (i[0] < chunks) {
-              user.once("drain", () -> write[0].run());
-            }
-          };
-          write[0].run();
+          NetSpliceTest.pump(user, (long) chunk * chunks, sent, () -> { });
         });
       });
     });

@@ -93,12 +93,24 @@ public class EventLoop extends EventEmitter {
   }
 
   private Poller createPoller() throws IOException {
-    Iterator<Poller.Provider> providers =
-        ServiceLoader.load(Poller.Provider.class, EventLoop.class.getClassLoader()).iterator();
-    if (providers.hasNext()) {
-      return providers.next().create(this);
+    Poller.Provider provider = PollerProviders.FIRST;
+    return provider != null ? provider.create(this) : new ParkingPoller(thread);
+  }
+
+  /**
+   * The first {@link Poller.Provider} found through {@link ServiceLoader}, or null: looked up
+   * once per JVM (when the first loop starts), since the class loader searched never changes.
+   * A lookup reads the service configuration and allocates about 35 KB, which a program that
+   * starts many short loops would otherwise pay each time.
+   */
+  private static final class PollerProviders {
+    static final Poller.Provider FIRST = find();
+
+    private static Poller.Provider find() {
+      Iterator<Poller.Provider> providers =
+          ServiceLoader.load(Poller.Provider.class, EventLoop.class.getClassLoader()).iterator();
+      return providers.hasNext() ? providers.next() : null;
     }
-    return new ParkingPoller(thread);
   }
 
   /**

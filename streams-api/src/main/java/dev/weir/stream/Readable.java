@@ -997,6 +997,22 @@ public class Readable<T> extends Stream {
     return readableState.objectMode;
   }
 
+  /**
+   * The destination of this stream's only pipe while that pipe is all that consumes it: flowing,
+   * nothing buffered, no encoding, no other {@code 'data'} or any {@code 'readable'} listener;
+   * else null. For subclasses that can move bytes to such a destination without chunks (a file
+   * or socket forwarded by the kernel); a Weir extension.
+   */
+  protected final WritableStream<?> solePipeDestination() {
+    ReadableState state = readableState;
+    if (state.pipes.size() != 1 || state.flowing != Boolean.TRUE || state.length != 0
+        || readableEncoding() != null || listenerCount("data") != 1
+        || listenerCount("readable") != 0) {
+      return null;
+    }
+    return state.pipes.get(0);
+  }
+
   /** Node's {@code readableEncoding}: the {@link #setEncoding} encoding, or null. */
   public final String readableEncoding() {
     return readableState.encoding;

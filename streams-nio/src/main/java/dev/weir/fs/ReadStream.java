@@ -6,7 +6,6 @@ import dev.weir.buffer.Buffer;
 import dev.weir.net.FileRegionSink;
 import dev.weir.net.Socket;
 import dev.weir.stream.Callback;
-import dev.weir.stream.PipeOptions;
 import dev.weir.stream.Readable;
 import dev.weir.stream.ReadableOptions;
 import dev.weir.stream.WritableStream;
@@ -84,8 +83,6 @@ public class ReadStream extends Readable<Buffer> {
   private Callback onIoDone;
   /** {@link ReadStreamOptions#zeroCopy}. */
   private final boolean zeroCopy;
-  /** The socket this stream is the only pipe into, while zero-copy may be used, or null. */
-  private FileRegionSink zeroCopyTarget;
   /** The socket sending a region for this stream right now (part of performingIo), or null. */
   private FileRegionSink sendingTo;
 
@@ -146,7 +143,8 @@ public class ReadStream extends Readable<Buffer> {
       return;
     }
     FileHandle handle = fd;
-    if (zeroCopyNow() && sendRegion(handle, Math.min(left, ZERO_COPY_REGION))) {
+    FileRegionSink target = zeroCopyTarget();
+    if (target != null && sendRegion(target, handle, Math.min(left, ZERO_COPY_REGION))) {
       return;
     }
     long position = pos != null ? pos : -1;
@@ -183,46 +181,24 @@ public class ReadStream extends Readable<Buffer> {
 
   // ---- zero-copy --------------------------------------------------------------------------
 
-  /** Node's pipe(), and notes whether the file may go straight into the socket. */
-  @Override
-  public <W extends WritableStream<?>> W pipe(W destination, PipeOptions options) {
-    boolean alone = listenerCount("data") == 0 && listenerCount("readable") == 0;
-    W result = super.pipe(destination, options);
-    zeroCopyTarget = zeroCopy && alone && destination instanceof FileRegionSink
-        ? (FileRegionSink) destination : null;
-    return result;
-  }
-
-  @Override
-  public Readable<Buffer> unpipe() {
-    zeroCopyTarget = null;
-    return super.unpipe();
-  }
-
-  @Override
-  public Readable<Buffer> unpipe(WritableStream<?> destination) {
-    if (destination == null || destination == zeroCopyTarget) {
-      zeroCopyTarget = null;
-    }
-    return super.unpipe(destination);
-  }
-
-  /** Whether the pipe into the socket is still the only consumer and wants data now. */
-  private boolean zeroCopyNow() {
-    return zeroCopyTarget != null && readableFlowing() == Boolean.TRUE && readableLength() == 0
-        && readableEncoding() == null && listenerCount("data") == 1
-        && listenerCount("readable") == 0 && fd != null && fd.isOpen();
+  /**
+   * The socket or response this stream is piped into, with nothing else consuming it, when the
+   * file may go straight into it; else null.
+   */
+  private FileRegionSink zeroCopyTarget() {
+    WritableStream<?> dest = zeroCopy && fd != null && fd.isOpen() ? solePipeDestination() : null;
+    return dest instanceof FileRegionSink ? (FileRegionSink) dest : null;
   }
 
   /**
    * Asks the socket to send {@code count} bytes at the read position; false when it cannot take
    * them now (then the bytes are read as a chunk, and its write reports Node's error).
    */
-  private boolean sendRegion(FileHandle handle, long count) throws Exception {
+  private boolean sendRegion(FileRegionSink socket, FileHandle handle, long count)
+      throws Exception {
     java.nio.channels.FileChannel file = handle.channel();
     // Without start, Node reads at the file position: use it and move it, as read(2) would.
     long position = pos != null ? pos : file.position();
-    FileRegionSink socket = zeroCopyTarget;
     boolean accepted = socket.sendFile(file, position, count, (err, sent) -> {
       performingIo = false;
       sendingTo = null;

@@ -15,8 +15,6 @@ import dev.weir.nio.internal.SelectorPoller;
 import dev.weir.stream.Callback;
 import dev.weir.stream.Duplex;
 import dev.weir.stream.DuplexOptions;
-import dev.weir.stream.PipeOptions;
-import dev.weir.stream.Readable;
 import dev.weir.stream.WritableChunk;
 import dev.weir.stream.WritableStream;
 import java.io.IOException;
@@ -60,7 +58,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Beyond Node: a socket piped alone into another plain {@code Socket} (a tunnel, a proxy,
  *       an echo) forwards what it reads straight from the loop's direct buffer to the other
  *       channel while that one is idle, without making chunks, so no {@code 'data'} is emitted
- *       for those bytes; see {@link #pipe(WritableStream, PipeOptions)}. Off with
+ *       for those bytes; while the target is busy the bytes take the usual way. Off with
  *       {@code -Dweir.zeroCopy=false}.</li>
  * </ul>
  */
@@ -107,11 +105,9 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
   /** Splicing is on unless {@code -Dweir.zeroCopy=false}. */
   private static final boolean SPLICE =
       !"false".equalsIgnoreCase(System.getProperty("weir.zeroCopy"));
-  /** The plain socket this one is piped into with nothing else reading: see {@link #pipe}. */
-  private Socket spliceTarget;
   /** How much the next splice reads: from the read buffer's size up to the splice buffer's. */
   private int spliceReadSize = SelectorPoller.READ_BUFFER_SIZE;
-  /** Bytes read that went straight to {@link #spliceTarget} (part of {@code bytesRead}). */
+  /** Bytes read that went straight to another socket (part of {@code bytesRead}). */
   private long splicedBytes;
 
   /** Node's {@code new net.Socket()}: not connected; call {@link #connect}. */
@@ -356,7 +352,7 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
     // Like libuv, read a bounded number of times per readiness so one socket cannot starve
     // the others; stop as soon as the readable side is full.
     for (int i = 0; i < 16 && readingWanted && !destroyed(); i++) {
-      Socket target = spliceNow() ? spliceTarget : null;
+      Socket target = spliceTarget();
       ByteBuffer buffer;
       if (target != null) {
         buffer = poller.spliceBuffer();
@@ -598,40 +594,30 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
    * {@code write()} and {@code 'drain'} pace the pipe as in Node; memory held per direction is
    * then at most the high-water marks plus that one read. Off with {@code -Dweir.zeroCopy=false}.
    */
-  @Override
-  public <W extends WritableStream<?>> W pipe(W destination, PipeOptions options) {
-    boolean alone = listenerCount("data") == 0 && listenerCount("readable") == 0;
-    W result = super.pipe(destination, options);
-    // Only a plain Socket: a subclass may override _write, which splicing would skip.
-    spliceTarget = SPLICE && alone && destination != null
-        && destination.getClass() == Socket.class ? (Socket) destination : null;
-    return result;
-  }
-
-  @Override
-  public Readable<Buffer> unpipe() {
-    spliceTarget = null;
-    return super.unpipe();
-  }
-
-  @Override
-  public Readable<Buffer> unpipe(WritableStream<?> destination) {
-    if (destination == null || destination == spliceTarget) {
-      spliceTarget = null;
-    }
-    return super.unpipe(destination);
-  }
-
-  /** Bytes read that skipped the chunk path (see {@link #pipe}); for tests and diagnostics. */
+  /** Bytes read that skipped the chunk path (see {@link #spliceTarget}); for tests. */
   long splicedBytes() {
     return splicedBytes;
   }
 
-  /** Whether the pipe into {@link #spliceTarget} is still the only consumer and flowing. */
-  private boolean spliceNow() {
-    return spliceTarget != null && readableFlowing() == Boolean.TRUE && readableLength() == 0
-        && readableEncoding() == null && listenerCount("data") == 1
-        && listenerCount("readable") == 0 && spliceTarget.idleForSplice();
+  /**
+   * The plain socket this one is piped into, with nothing else consuming it, when that socket can
+   * take bytes now; else null. Bytes read then go straight from the shared direct read buffer to
+   * that socket's channel: no chunk is made, nothing is copied into the heap and no
+   * {@code 'data'} event is emitted (like the file {@link #sendFile} path). Reads grow from
+   * 64 KiB to 256 KiB while the target takes everything, and drop back to 64 KiB when it does
+   * not. Whatever the target's kernel buffer does not take becomes a chunk and takes the usual
+   * way, so {@code write()} and {@code 'drain'} pace the pipe as in Node; memory held per
+   * direction is then at most the high-water marks plus that one read. Only a plain
+   * {@code Socket}: a subclass may override {@code _write}, which splicing would skip. Off with
+   * {@code -Dweir.zeroCopy=false}.
+   */
+  private Socket spliceTarget() {
+    if (!SPLICE) {
+      return null;
+    }
+    WritableStream<?> dest = solePipeDestination();
+    return dest != null && dest.getClass() == Socket.class && ((Socket) dest).idleForSplice()
+        ? (Socket) dest : null;
   }
 
   /** Nothing is queued, in flight or pending on the writable side: bytes may go out now. */
@@ -647,9 +633,6 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
    * the bytes then go the usual way, whose write reports the error as Node's would.
    */
   private boolean takeSpliced(ByteBuffer bytes) {
-    if (!idleForSplice()) {
-      return false;
-    }
     int n;
     try {
       n = channel.write(bytes);

@@ -58,8 +58,8 @@ public class EventEmitter {
    * chunk ('data'; with backpressure also 'pause', 'resume', 'readable', 'drain'). Names are
    * compared by identity (event names are literals, so interned; an equal name that is another
    * String object only misses), and the cached value is the entry as in the map, null for no
-   * listener. Both are cleared whenever {@link #events} changes ({@link #NO_EVENT} marks an empty
-   * slot: no caller can pass that String object).
+   * listener. An event's slots are cleared whenever its entry in {@link #events} changes
+   * ({@link #NO_EVENT} marks an empty slot: no caller can pass that String object).
    */
   /** The event emitted last and its entry. */
   private String hotEvent = NO_EVENT;
@@ -202,7 +202,7 @@ public class EventEmitter {
       emit("newListener", event, listener);
     }
     Object entry = once ? new OnceWrapper(this, event, listener) : listener;
-    forgetHandlers();
+    forgetHandlers(event);
     Object existing = events.get(event);
     int count;
     if (existing == null) {
@@ -263,7 +263,7 @@ public class EventEmitter {
       return this;
     }
     Object removed;
-    forgetHandlers();
+    forgetHandlers(event);
     if (existing instanceof Object[]) {
       Object[] list = (Object[]) existing;
       int at = -1;
@@ -337,7 +337,7 @@ public class EventEmitter {
       return this;
     }
     if (!events.containsKey("removeListener")) {
-      forgetHandlers();
+      forgetHandlers(event);
       events.remove(event);
       return this;
     }
@@ -428,7 +428,27 @@ public class EventEmitter {
     return handler;
   }
 
-  /** Empties the caches of {@link #handlerOf}: called on every change to {@link #events}. */
+  /**
+   * Drops {@code event} from the caches of {@link #handlerOf}: called on every change to its
+   * entry in {@link #events}. The cached entries of other events stay what the map holds.
+   */
+  private void forgetHandlers(String event) {
+    if (event.equals(hotEvent)) {
+      hotEvent = NO_EVENT;
+      hotHandler = null;
+    }
+    String[] names = seenEvents;
+    if (names != null) {
+      for (int i = 0; i < SEEN; i++) {
+        if (event.equals(names[i])) {
+          names[i] = NO_EVENT;
+          seenHandlers[i] = null;
+        }
+      }
+    }
+  }
+
+  /** Empties the caches of {@link #handlerOf}: every entry of {@link #events} went. */
   private void forgetHandlers() {
     hotEvent = NO_EVENT;
     hotHandler = null;

@@ -11,7 +11,6 @@ import static dev.weir.errors.ErrorCode.ERR_STREAM_WRITE_AFTER_END;
 import dev.weir.buffer.Buffer;
 import dev.weir.errors.WeirException;
 import dev.weir.loop.Task;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -105,7 +104,7 @@ final class WritableState {
   /** Node's {@code prefinished}. */
   boolean prefinished;
   /** Node's {@code buffered}: writes waiting while one is in flight or corked. */
-  final ArrayDeque<WriteReq> buffered = new ArrayDeque<>();
+  final WriteQueue buffered = new WriteQueue();
   /** Node's {@code allBuffers}. */
   boolean allBuffers = true;
   /** Node's {@code kOnFinished}: callbacks of {@code end(cb)}. */
@@ -270,7 +269,7 @@ final class WritableState {
   }
 
   private void buffer(Object chunk, String encoding, Callback cb) {
-    buffered.add(new WriteReq(chunk, encoding, cb));
+    buffered.add(chunk, encoding, cb);
     if (!"buffer".equals(encoding)) {
       allBuffers = false;
     }
@@ -424,12 +423,13 @@ final class WritableState {
     if (writing) {
       return;
     }
-    WriteReq req;
-    while ((req = buffered.poll()) != null) {
-      length -= lengthOf(req.chunk);
+    while (!buffered.isEmpty()) {
+      length -= lengthOf(buffered.firstChunk());
+      Callback callback = buffered.firstCallback();
+      buffered.removeFirst();
       Throwable err = stream.errored != null ? stream.errored : ERR_STREAM_DESTROYED.error("write");
       pendingcb--;
-      req.callback.done(err);
+      callback.done(err);
     }
     if (!onFinished.isEmpty()) {
       List<Callback> callbacks = new ArrayList<>(onFinished);
@@ -453,8 +453,7 @@ final class WritableState {
     bufferProcessing = true;
     if (bufferedLength > 1 && hasWritev) {
       pendingcb -= bufferedLength - 1;
-      List<WriteReq> chunks = new ArrayList<>(buffered);
-      buffered.clear();
+      List<WriteReq> chunks = buffered.drain();
       allBuffers = true;
       Callback callback = err -> {
         for (WriteReq req : chunks) {
@@ -473,15 +472,17 @@ final class WritableState {
       sync = false;
     } else {
       do {
-        WriteReq req = buffered.poll();
-        writelen = lengthOf(req.chunk);
-        writecb = req.callback;
+        Object chunk = buffered.firstChunk();
+        String encoding = buffered.firstEncoding();
+        writelen = lengthOf(chunk);
+        writecb = buffered.firstCallback();
+        buffered.removeFirst();
         writing = true;
         sync = true;
         if (stream.destroyed) {
           onwriteUnchecked(ERR_STREAM_DESTROYED.error("write"));
         } else {
-          invokeWrite(req.chunk, req.encoding);
+          invokeWrite(chunk, encoding);
         }
         sync = false;
       } while (!buffered.isEmpty() && !writing);

@@ -398,4 +398,24 @@ class EventEmitterTest {
     assertFalse(ee.emit("b"));
     log.assertIs("a", "b", "a", "b", "a");
   }
+
+  @Test
+  void aChangeToOneEventLeavesTheOthersCorrect() {
+    // Changing one event's listeners drops only that event from emit's caches.
+    for (String e : List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")) {
+      ee.on(e, () -> log.add(e));
+      ee.emit(e);
+    }
+    ee.on("b", () -> log.add("b2"));
+    ee.emit("a");
+    ee.emit("b");
+    ee.emit("j");
+    ee.on("removeListener", (Object name) -> log.add("removed " + name));
+    ee.removeAllListeners(new StringBuilder("j").toString());
+    assertFalse(ee.emit("j"));
+    ee.emit("b");
+    ee.emit("i");
+    log.assertIs("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "a", "b", "b2", "j",
+        "removed j", "b", "b2", "i");
+  }
 }

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * <a href="https://nodejs.org/docs/latest-v20.x/api/net.html#class-netserver">net.Server</a>.
  * Events: {@code 'listening'}, {@code 'connection'} (a {@link Socket}), {@code 'error'}
  * ({@code EADDRINUSE}…), {@code 'close'} (after {@link #close} once every connection ended) and
- * {@code 'drop'} when {@link #maxConnections} turns a connection away.
+ * {@code 'drop'} with a {@link DropInfo} (Node's {@code {localAddress, localPort, localFamily,
+ * remoteAddress, remotePort, remoteFamily}}) when {@link #maxConnections} turns a connection
+ * away; the dropped connection is closed right after its listeners ran.
  *
  * <h2>Differences from Node</h2>
  * <ul>
@@ -92,8 +94,8 @@ public class Server extends EventEmitter {
       channel.bind(bindTo, backlog > 0 ? backlog : 511);
       key = poller.register(channel, SelectionKey.OP_ACCEPT, onAcceptable);
       InetSocketAddress bound = (InetSocketAddress) channel.getLocalAddress();
-      address = new AddressInfo(bound.getAddress().getHostAddress(),
-          Socket.family(bound.getAddress()), bound.getPort());
+      address = new AddressInfo(Addresses.ip(bound.getAddress()),
+          Addresses.family(bound.getAddress()), bound.getPort());
       handle.start();
       loop.nextTick(() -> emit("listening"));
     } catch (IOException e) {
@@ -142,8 +144,12 @@ public class Server extends EventEmitter {
         return;
       }
       if (maxConnections > 0 && connections.size() >= maxConnections) {
-        emit("drop", accepted.getRemoteAddress());
-        accepted.close();
+        // Node: net.js onconnection() emits 'drop' with both ends, then closes the handle.
+        try {
+          emit("drop", dropInfo(accepted));
+        } finally {
+          accepted.close();
+        }
         continue;
       }
       Socket socket;
@@ -157,6 +163,24 @@ public class Server extends EventEmitter {
       connections.add(socket);
       emit("connection", socket);
     }
+  }
+
+  private static DropInfo dropInfo(SocketChannel accepted) {
+    InetSocketAddress local = null;
+    InetSocketAddress remote = null;
+    try {
+      local = (InetSocketAddress) accepted.getLocalAddress();
+      remote = (InetSocketAddress) accepted.getRemoteAddress();
+    } catch (IOException e) {
+      LOG.debug("cannot read the addresses of a dropped connection", e);
+    }
+    return new DropInfo(
+        local == null ? null : Addresses.ip(local.getAddress()),
+        local == null ? -1 : local.getPort(),
+        local == null ? null : Addresses.family(local.getAddress()),
+        remote == null ? null : Addresses.ip(remote.getAddress()),
+        remote == null ? -1 : remote.getPort(),
+        remote == null ? null : Addresses.family(remote.getAddress()));
   }
 
   void connectionClosed(Socket socket) {
@@ -234,7 +258,10 @@ public class Server extends EventEmitter {
     return maxConnections;
   }
 
-  /** Node's {@code maxConnections = n}: connections past it are closed at once ({@code 'drop'}). */
+  /**
+   * Node's {@code maxConnections = n}: a connection accepted while {@code n} are open is closed
+   * at once, after a {@code 'drop'} event with its {@link DropInfo}.
+   */
   public Server maxConnections(int n) {
     if (n < 0) {
       throw dev.weir.errors.ErrorCode.ERR_OUT_OF_RANGE.error("maxConnections", ">= 0", n);

@@ -18,7 +18,6 @@ import dev.weir.stream.DuplexOptions;
 import dev.weir.stream.WritableChunk;
 import dev.weir.stream.WritableStream;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -218,9 +217,9 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
   }
 
   private void startConnect(InetSocketAddress address) {
-    remoteAddress = address.getAddress().getHostAddress();
+    remoteAddress = Addresses.ip(address.getAddress());
     remotePort = address.getPort();
-    remoteFamily = family(address.getAddress());
+    remoteFamily = Addresses.family(address.getAddress());
     try {
       channel = SocketChannel.open();
       channel.configureBlocking(false);
@@ -283,22 +282,18 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
     try {
       InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
       if (remote != null) {
-        remoteAddress = remote.getAddress().getHostAddress();
+        remoteAddress = Addresses.ip(remote.getAddress());
         remotePort = remote.getPort();
-        remoteFamily = family(remote.getAddress());
+        remoteFamily = Addresses.family(remote.getAddress());
       }
       InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
       if (local != null) {
-        localAddress = local.getAddress().getHostAddress();
+        localAddress = Addresses.ip(local.getAddress());
         localPort = local.getPort();
       }
     } catch (IOException e) {
       LOG.debug("cannot read socket addresses", e);
     }
-  }
-
-  static String family(InetAddress address) {
-    return address instanceof java.net.Inet6Address ? "IPv6" : "IPv4";
   }
 
   // ---- readiness --------------------------------------------------------------------------

@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weir.buffer.Buffer;
 import dev.weir.errors.WeirException;
 import dev.weir.loop.EventLoop;
 import dev.weir.testing.EventLog;
 import dev.weir.testing.MustCall;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -171,9 +171,8 @@ class NetServerTest {
           peer.write("pong");
         });
       }));
-      server.on("drop", mustCall.once((Object info) -> {
-        // Weir's 'drop' carries the dropped peer's address; Node's an object of both ends.
-        int droppedPort = ((InetSocketAddress) info).getPort();
+      server.on("drop", mustCall.once((DropInfo info) -> {
+        int droppedPort = info.remotePort();
         // Every client has now connected or been dropped: ask the kept ones to talk.
         server.getConnections(mustCall.once((err, count) -> {
           assertNull(err);
@@ -205,6 +204,69 @@ class NetServerTest {
     });
     assertEquals(3, ended[0]);
     assertEquals(3, closed[0]);
+  }
+
+  @Test
+  void dropCarriesBothEndsOfTheConnectionOverIpv4() {
+    dropCarriesBothEnds("127.0.0.1", "IPv4");
+  }
+
+  @Test
+  void dropCarriesBothEndsOfTheConnectionOverIpv6() {
+    assumeTrue(loopbackWorks("::1"), "no IPv6 loopback on this machine");
+    // node v20: remoteAddress '::1', not the JDK's 0:0:0:0:0:0:0:1.
+    dropCarriesBothEnds("::1", "IPv6");
+  }
+
+  /**
+   * Node 20's 'drop' data, as node prints it for a second client of a server with
+   * {@code maxConnections = 1}: {@code {localAddress: '127.0.0.1', localPort: <server port>,
+   * localFamily: 'IPv4', remoteAddress: '127.0.0.1', remotePort: <client port>,
+   * remoteFamily: 'IPv4'}} (and {@code '::1'}/{@code 'IPv6'} over IPv6). The dropped client
+   * sees an end of stream, not an error.
+   */
+  private void dropCarriesBothEnds(String host, String family) {
+    DropInfo[] dropped = {null};
+    int[] serverPort = {-1};
+    int[] droppedClientPort = {-1};
+    EventLoop.run(() -> {
+      Server server = Net.createServer();
+      server.maxConnections(1);
+      Socket[] kept = {null};
+      server.on("connection", mustCall.once((Socket peer) -> {
+        // The first connection is in: a second one is now one too many.
+        Socket second = Net.connect(serverPort[0], host);
+        second.on("connect", mustCall.once(() -> droppedClientPort[0] = second.localPort()));
+        second.on("error", mustCall.never1());
+        second.on("close", mustCall.once((Boolean hadError) -> {
+          assertFalse(hadError);
+          peer.destroy();
+          kept[0].destroy();
+          server.close();
+        }));
+        second.resume();
+      }));
+      server.on("drop", mustCall.once((DropInfo info) -> {
+        assertEquals(1, server.connectionCount());
+        dropped[0] = info;
+      }));
+      server.listen(0, host, () -> {
+        serverPort[0] = server.address().port();
+        kept[0] = Net.connect(serverPort[0], host);
+      });
+    });
+    assertEquals(new DropInfo(host, serverPort[0], family, host, droppedClientPort[0], family),
+        dropped[0]);
+  }
+
+  /** Whether a socket can be bound on {@code host} (IPv6 may be off in a container). */
+  static boolean loopbackWorks(String host) {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.bind(new java.net.InetSocketAddress(host, 0));
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   @Test

@@ -9,12 +9,13 @@ import dev.weir.events.Listener0;
 import dev.weir.events.Listener1;
 import dev.weir.loop.EventLoop;
 import dev.weir.loop.Handle;
+import dev.weir.nio.internal.Dns;
 import dev.weir.nio.internal.IoErrors;
 import dev.weir.nio.internal.SelectorPoller;
 import dev.weir.stream.Callback;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -67,7 +68,11 @@ public class Server extends EventEmitter {
     }
   }
 
-  /** Node's {@code listen(port[, host][, backlog][, callback])}; port 0 picks a free one. */
+  /**
+   * Node's {@code listen(port[, host][, backlog][, callback])}; port 0 picks a free one. A host
+   * that does not resolve is reported as {@code 'error'} with a {@link DnsException}
+   * ({@code getaddrinfo ENOTFOUND <host>}, the host in {@code hostname()}), as in Node.
+   */
   public Server listen(int port, String host, int backlog, Listener0 callback) {
     loop.checkInLoop();
     if (port < 0 || port > 65535) {
@@ -82,9 +87,10 @@ public class Server extends EventEmitter {
     InetSocketAddress bindTo;
     try {
       bindTo = host == null ? new InetSocketAddress(port)
-          : new InetSocketAddress(InetAddress.getByName(host), port);
-    } catch (IOException e) {
-      emitErrorLater(IoErrors.network(e, "getaddrinfo", host, port));
+          : new InetSocketAddress(Dns.resolveNow(host), port);
+    } catch (UnknownHostException e) {
+      // Node: lookupAndListen() emits dns.lookup's error: getaddrinfo ENOTFOUND <host>.
+      emitErrorLater(Dns.lookupError(host, e));
       return this;
     }
     try {

@@ -59,6 +59,9 @@ import org.slf4j.LoggerFactory;
  *       channel while that one is idle, without making chunks, so no {@code 'data'} is emitted
  *       for those bytes; while the target is busy the bytes take the usual way. Off with
  *       {@code -Dweir.zeroCopy=false}.</li>
+ *   <li>A host in the {@code .invalid} domain fails with {@code ENOTFOUND} at once, without a
+ *       resolver query (RFC 6761); Node asks the resolver, which says the same when it can be
+ *       reached.</li>
  * </ul>
  */
 public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
@@ -178,7 +181,13 @@ public class Socket extends Duplex<Buffer, Buffer> implements FileRegionSink {
 
   // ---- connecting -------------------------------------------------------------------------
 
-  /** Node's {@code socket.connect(port[, host][, connectListener])}. */
+  /**
+   * Node's {@code socket.connect(port[, host][, connectListener])}. A host name is looked up
+   * first; one that does not resolve ends in {@code 'error'} with a {@link DnsException}
+   * ({@code code()} {@code "ENOTFOUND"}, {@code syscall()} {@code "getaddrinfo"},
+   * {@code hostname()} the host, no {@code address()}) and then {@code 'close'} with
+   * {@code hadError} true, as in Node.
+   */
   public Socket connect(int port, String host, Listener0 connectListener) {
     loop().checkInLoop();
     if (port < 0 || port > 65535) {

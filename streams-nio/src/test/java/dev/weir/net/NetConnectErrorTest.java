@@ -2,17 +2,17 @@ package dev.weir.net;
 
 import static dev.weir.testing.Errors.assertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weir.errors.WeirException;
 import dev.weir.loop.EventLoop;
 import dev.weir.testing.EventLog;
 import dev.weir.testing.MustCall;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,38 +63,65 @@ class NetConnectErrorTest {
     log.assertIs("write callback ECONNREFUSED", "error", "close true");
   }
 
+  /**
+   * node v20 for {@code net.connect(80, 'nonexistent.invalid')}: {@code 'error'} with
+   * {@code {errno: -3008, code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname:
+   * 'nonexistent.invalid'}} and no address or port, then {@code 'close'} with hadError true. The
+   * {@code .invalid} domain fails without a resolver query (RFC 6761), so no network is needed.
+   */
   @Test
-  void unknownHostIsEnotfoundFromGetaddrinfo() {
+  void unknownHostIsEnotfoundFromGetaddrinfoWithTheHostAsHostname() {
     String host = "nonexistent.invalid";
-    // The JDK resolver blocks; bound it, and skip when this machine's DNS does not answer. A
-    // negative answer is cached by the JDK, so the lookup below is then quick too.
-    CompletableFuture<Boolean> probe = CompletableFuture.supplyAsync(() -> {
-      try {
-        InetAddress.getByName(host);
-        return false;
-      } catch (UnknownHostException e) {
-        return true;
-      }
-    });
-    Boolean notFound;
-    try {
-      notFound = probe.get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      notFound = null;
-    }
-    assumeTrue(notFound != null, "DNS did not answer for " + host + " within 10 s");
-    assumeTrue(notFound, host + " resolves on this machine");
     EventLog log = new EventLog();
     EventLoop.run(() -> {
       Socket c = Net.connect(80, host);
       c.on("connect", mustCall.never());
       c.on("error", mustCall.once((Throwable err) -> {
-        WeirException e = assertCode("ENOTFOUND", err);
+        DnsException e = assertInstanceOf(DnsException.class, assertCode("ENOTFOUND", err));
         assertEquals("getaddrinfo", e.syscall());
+        assertEquals(host, e.hostname());
+        assertNull(e.address());
+        assertEquals(-1, e.port());
+        assertTrue(c.destroyed());
         log.add("error");
       }));
       c.on("close", mustCall.once((Boolean hadError) -> log.add("close " + hadError)));
+      log.add("connect returned");
     });
-    log.assertIs("error", "close true");
+    log.assertIs("connect returned", "error", "close true");
+  }
+
+  @Test
+  void invalidDomainFailsWhateverTheCaseOrATrailingDot() {
+    List<String> hosts = List.of("INVALID", "a.b.Invalid.", "x.invalid");
+    List<String> failed = new ArrayList<>();
+    EventLoop.run(() -> {
+      for (String host : hosts) {
+        Socket c = Net.connect(80, host);
+        c.on("error", mustCall.once((Throwable err) -> {
+          assertCode("ENOTFOUND", err);
+          failed.add(((DnsException) err).hostname());
+        }));
+      }
+    });
+    assertEquals(hosts, failed);
+  }
+
+  /** node v20: {@code server.listen(0, 'nonexistent.invalid')} emits the same lookup error. */
+  @Test
+  void listenOnAnUnknownHostIsEnotfoundWithHostname() {
+    EventLoop.run(() -> {
+      Server server = Net.createServer();
+      server.on("listening", mustCall.never());
+      server.on("error", mustCall.once((Throwable err) -> {
+        DnsException e = assertInstanceOf(DnsException.class, assertCode("ENOTFOUND", err));
+        assertEquals("getaddrinfo", e.syscall());
+        assertEquals("nonexistent.invalid", e.hostname());
+        assertNull(e.address());
+        assertEquals(-1, e.port());
+        assertFalse(server.listening());
+      }));
+      server.listen(0, "nonexistent.invalid");
+    });
   }
 }

@@ -37,7 +37,11 @@ public final class HttpServerOptions {
     return this;
   }
 
-  /** Node's {@code maxRequestsPerSocket} (default 0, unlimited). */
+  /**
+   * The initial {@link Server#maxRequestsPerSocket(int)} (default 0, unlimited). Node 20 has no
+   * such option, only the {@code server.maxRequestsPerSocket} property, which
+   * {@link Server#maxRequestsPerSocket(int)} mirrors; this is a Weir convenience.
+   */
   public HttpServerOptions maxRequestsPerSocket(int n) {
     this.maxRequestsPerSocket = (int) nonNegative("maxRequestsPerSocket", n);
     return this;

@@ -15,7 +15,8 @@ import java.util.Set;
  * which is a {@link dev.weir.net.Server}. Events: {@code 'request'} (req, res),
  * {@code 'connection'} (socket), {@code 'clientError'} (err, socket; by default a malformed
  * request gets 400, 431 or 408 and the connection is closed), {@code 'checkContinue'},
- * {@code 'checkExpectation'} and {@code 'close'}.
+ * {@code 'checkExpectation'}, {@code 'dropRequest'} (req, socket; see
+ * {@link #maxRequestsPerSocket(int)}) and {@code 'close'}.
  *
  * <h2>Differences from Node</h2>
  * <ul>
@@ -24,8 +25,6 @@ import java.util.Set;
  *   <li>No {@code 'upgrade'}/{@code 'connect'} events: such requests get a normal response.</li>
  *   <li>After {@link #close}, a connection whose exchange finishes is closed at once; Node
  *       leaves it open until its keep-alive timeout.</li>
- *   <li>Past {@code maxRequestsPerSocket} the connection closes after the last allowed
- *       response; a request already pipelined behind it gets no answer (Node answers 503).</li>
  * </ul>
  */
 public final class Server extends dev.weir.net.Server {
@@ -33,10 +32,12 @@ public final class Server extends dev.weir.net.Server {
   private final EventLoop loop = EventLoop.current();
   private final Set<ServerConnection> connections = new LinkedHashSet<>();
   private boolean closing;
+  private int maxRequestsPerSocket;
 
   Server(HttpServerOptions options, Listener2<IncomingMessage, ServerResponse> listener) {
     super(new ServerOptions().allowHalfOpen(true).highWaterMark(options.highWaterMark), null);
     this.options = options;
+    this.maxRequestsPerSocket = options.maxRequestsPerSocket;
     on("connection", (Socket socket) -> {
       ServerConnection connection = new ServerConnection(this, socket, options);
       connections.add(connection);
@@ -110,8 +111,34 @@ public final class Server extends dev.weir.net.Server {
     return options.maxHeaderSize;
   }
 
-  /** Node's {@code maxRequestsPerSocket}. */
+  /** Node's {@code server.maxRequestsPerSocket}: 0 (the default) for no limit. */
   public int maxRequestsPerSocket() {
-    return options.maxRequestsPerSocket;
+    return maxRequestsPerSocket;
+  }
+
+  /**
+   * Node's {@code server.maxRequestsPerSocket = n} (0 for no limit): how many HTTP/1.1 requests
+   * one connection may carry. As in Node 20 ({@code _http_server.js} parserOnIncoming), it
+   * applies to requests parsed from then on, also on open connections, and:
+   * <ul>
+   *   <li>the {@code n}-th response on a connection is sent with {@code Connection: close}
+   *       instead of {@code Connection: keep-alive} (earlier ones announce
+   *       {@code Keep-Alive: timeout=<s>, max=<n>});</li>
+   *   <li>every request past {@code n} on that connection, pipelined or sent later, gets no
+   *       {@code 'request'}: the server emits {@code 'dropRequest'} (req, socket) and answers
+   *       {@code 503 Service Unavailable} with {@code Connection: close} and an empty chunked
+   *       body;</li>
+   *   <li>the server does not close the connection itself after either: like Node, it leaves
+   *       that to the client, which was told to close, or to {@code keepAliveTimeout}.</li>
+   * </ul>
+   * Requests of HTTP/1.0 clients are not counted (Node checks only HTTP/1.1 ones).
+   */
+  public Server maxRequestsPerSocket(int n) {
+    loop.checkInLoop();
+    if (n < 0) {
+      throw dev.weir.errors.ErrorCode.ERR_OUT_OF_RANGE.error("maxRequestsPerSocket", ">= 0", n);
+    }
+    this.maxRequestsPerSocket = n;
+    return this;
   }
 }

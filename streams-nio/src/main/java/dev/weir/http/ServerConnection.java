@@ -43,6 +43,8 @@ final class ServerConnection implements HttpParser.Handler {
   private boolean bodyPaused;
   private boolean peerEnded;
   private int requestCount;
+  /** Node's {@code state.requestsCount}: HTTP/1.1 requests counted for maxRequestsPerSocket. */
+  private int requestsCount;
   private Timeout headersTimer;
   private Timeout requestTimer;
   private Timeout keepAliveTimer;
@@ -166,19 +168,31 @@ final class ServerConnection implements HttpParser.Handler {
     headersTimer = null;
     setState(State.EXCHANGE);
     requestCount++;
-    boolean keepAlive = parser.shouldKeepAlive() && !server.isClosing()
-        && (options.maxRequestsPerSocket == 0 || requestCount < options.maxRequestsPerSocket);
-    res = new ServerResponse(this, req, keepAlive, options.keepAliveTimeout,
-        options.maxRequestsPerSocket);
+    boolean keepAlive = parser.shouldKeepAlive() && !server.isClosing();
+    int maxRequests = server.maxRequestsPerSocket();
+    res = new ServerResponse(this, req, keepAlive, options.keepAliveTimeout, maxRequests);
     res.on("finish", onResponseFinish);
     requestDone = false;
     responseDone = false;
-    if (options.requireHostHeader && req.httpVersionMinor() == 1 && req.header("host") == null) {
+    boolean http11 = req.httpVersionMajor() == 1 && req.httpVersionMinor() == 1;
+    if (options.requireHostHeader && http11 && req.header("host") == null) {
       // Node: _http_server.js parserOnIncoming answers 400 itself, without 'request'.
       res.statusCode(400);
       res.setHeader("Connection", "close");
       res.end();
       return false;
+    }
+    if (http11 && maxRequests > 0) {
+      // Node: parserOnIncoming counts HTTP/1.1 requests only; the last allowed response says
+      // "Connection: close", and each request past the limit gets 503 without 'request'.
+      requestsCount++;
+      res.maxRequestsOnConnectionReached = maxRequests <= requestsCount;
+      if (maxRequests < requestsCount) {
+        server.emit("dropRequest", req, socket);
+        res.writeHead(503);
+        res.end();
+        return false;
+      }
     }
     String expect = req.header("expect");
     if (expect != null && req.httpVersionMinor() >= 1) {

@@ -36,6 +36,12 @@ public final class ServerResponse extends OutgoingMessage {
   private String statusMessage;
   /** The {@code Keep-Alive} header value, or null when none is sent. */
   private final String keepAliveValue;
+  /**
+   * Node's {@code maxRequestsOnConnectionReached}: this answers the last request
+   * {@code maxRequestsPerSocket} allows (or one past it), so a kept-alive response says
+   * {@code Connection: close}, though the connection is not closed by the server.
+   */
+  boolean maxRequestsOnConnectionReached;
 
   ServerResponse(ServerConnection connection, IncomingMessage req, boolean keepAlive,
       long keepAliveTimeoutMs, int maxRequestsPerSocket) {
@@ -161,6 +167,11 @@ public final class ServerResponse extends OutgoingMessage {
 
   @Override
   String connectionKeepAliveHeader() {
+    // Node: _http_outgoing.js _storeHeader writes "Connection: close" here without setting
+    // _last, so the socket stays open for the client to close.
+    if (maxRequestsOnConnectionReached) {
+      return "Connection: close\r\n";
+    }
     return keepAliveValue == null ? "Connection: keep-alive\r\n"
         : "Connection: keep-alive\r\nKeep-Alive: " + keepAliveValue + "\r\n";
   }

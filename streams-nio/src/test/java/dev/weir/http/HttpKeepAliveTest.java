@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Keep-alive, pipelining and closing connections; after Node's test-http-keep-alive.js,
- * test-http-pipeline-requests-connection-leak.js, test-http-server-keepalive-req-gc.js,
- * test-http-keep-alive-max-requests.js and test-http-server-close-idle.js /
- * test-http-server-close-all.js.
+ * test-http-pipeline-requests-connection-leak.js, test-http-server-keepalive-req-gc.js and
+ * test-http-server-close-idle.js / test-http-server-close-all.js ({@code maxRequestsPerSocket}
+ * is in {@link HttpKeepAliveMaxRequestsTest}).
  */
 @Timeout(30)
 class HttpKeepAliveTest {
@@ -140,38 +140,6 @@ class HttpKeepAliveTest {
         + "POST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nbbb");
     log.assertIs("request /a", "data /a", "end /a", "finish /a",
         "request /b", "data /b", "end /b", "finish /b");
-  }
-
-  @Test
-  void maxRequestsPerSocketClosesAfterTheLastAllowedResponse() {
-    List<Response> responses = new ArrayList<>();
-    List<String> seen = new ArrayList<>();
-    EventLoop.run(() -> {
-      Server server = Http.createServer(new HttpServerOptions().maxRequestsPerSocket(2),
-          (req, res) -> {
-            seen.add(req.url());
-            res.end(bodyOf(req.url()));
-          });
-      RawHttp.listen(server, port -> {
-        Client client = new Client(port);
-        client.onResponse(r -> {
-          if (client.responses.size() == 1) {
-            client.send(get("/2"));
-          }
-        });
-        client.onClose(() -> {
-          responses.addAll(client.responses);
-          server.close();
-        });
-        client.send(get("/1"));
-      });
-    });
-    assertEquals(List.of("/1", "/2"), seen);
-    assertEquals(2, responses.size());
-    assertEquals("keep-alive", responses.get(0).header("Connection"));
-    // node 20: the limit is announced to the client.
-    assertEquals("timeout=5, max=2", responses.get(0).header("Keep-Alive"));
-    assertEquals("close", responses.get(1).header("Connection"));
   }
 
   @Test

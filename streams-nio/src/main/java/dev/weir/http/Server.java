@@ -1,5 +1,6 @@
 package dev.weir.http;
 
+import dev.weir.events.Listener0;
 import dev.weir.events.Listener2;
 import dev.weir.loop.EventLoop;
 import dev.weir.net.ServerOptions;
@@ -68,9 +69,16 @@ public final class Server extends dev.weir.net.Server {
     return this;
   }
 
+  /** Node's {@code server.close(() => ...)}: as {@link #close(Callback)}, ignoring the error. */
+  @Override
+  public Server close(Listener0 callback) {
+    super.close(callback);
+    return this;
+  }
+
   @Override
   public Server close() {
-    return close(null);
+    return close((Callback) null);
   }
 
   /** Node's {@code closeIdleConnections()}: closes connections with no request in progress. */

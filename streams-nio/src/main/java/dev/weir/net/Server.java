@@ -215,9 +215,20 @@ public class Server extends EventEmitter {
     return this;
   }
 
+  /**
+   * Node's {@code close(() => ...)}, for a callback that takes no error: it runs on
+   * {@code 'close'}, also when the server was not listening (where Node's callback would get
+   * {@code ERR_SERVER_NOT_RUNNING}, which this form leaves out). A lambda's arity picks between
+   * this and {@link #close(Callback)}; a bare {@code null} needs a cast, or {@link #close()}.
+   */
+  public Server close(Listener0 callback) {
+    Callback ignoringError = callback == null ? null : err -> callback.call();
+    return close(ignoringError);
+  }
+
   /** Node's {@code close()}. */
   public Server close() {
-    return close(null);
+    return close((Callback) null);
   }
 
   private void closeChannel() {

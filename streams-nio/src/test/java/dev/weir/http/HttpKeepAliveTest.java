@@ -223,6 +223,26 @@ class HttpKeepAliveTest {
   }
 
   @Test
+  void serverCloseTakesACallbackWithoutTheError() {
+    EventLog log = new EventLog();
+    EventLoop.run(() -> {
+      Server server = Http.createServer((req, res) -> res.end("ok"));
+      RawHttp.listen(server, port -> {
+        Client client = new Client(port);
+        client.onResponse(r -> {
+          // The connection is idle now: close() closes it, then 'close' runs the callback.
+          Server same = server.close(() -> log.add("server closed"));
+          assertEquals(server, same);
+        });
+        client.onClose(() -> log.add("client closed"));
+        client.send(get("/"));
+      });
+    });
+    assertEquals(Set.of("client closed", "server closed"),
+        Set.copyOf(log.entries()), log.entries()::toString);
+  }
+
+  @Test
   void serverCloseWaitsForTheExchangeInFlight() {
     EventLog log = new EventLog();
     EventLoop.run(() -> {

@@ -7,6 +7,7 @@ import static dev.weir.testing.Errors.assertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -106,6 +107,24 @@ class NetServerTest {
       });
     });
     log.assertIs("first null", "second ERR_SERVER_NOT_RUNNING");
+  }
+
+  @Test
+  void closeTakesACallbackWithoutTheErrorToo() {
+    EventLog log = new EventLog();
+    EventLoop.run(() -> {
+      Server server = Net.createServer();
+      server.listen(0, "127.0.0.1", () -> {
+        // Node's server.close(() => ...): runs on 'close'.
+        Server same = server.close(mustCall.once(() -> log.add("closed")));
+        assertSame(server, same);
+        // Not running any more: Node would pass ERR_SERVER_NOT_RUNNING; this form still runs.
+        server.close(mustCall.once(() -> log.add("closed again")));
+        // The error-taking form is chosen by the lambda's arity.
+        server.close(err -> log.add("third " + ((WeirException) err).code()));
+      });
+    });
+    log.assertIs("closed", "closed again", "third ERR_SERVER_NOT_RUNNING");
   }
 
   @Test

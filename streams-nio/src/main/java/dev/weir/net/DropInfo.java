@@ -6,9 +6,10 @@ package dev.weir.net;
  * <a href="https://nodejs.org/docs/latest-v20.x/api/net.html#event-drop">'drop'</a>, with the
  * same names: {@code server.on("drop", (DropInfo d) -> log(d.remoteAddress()))}.
  *
- * <p>Addresses are written as Node writes them ({@code "127.0.0.1"}, {@code "::1"}). When the
- * peer was already gone and the kernel cannot tell an end any more, that end's address and
- * family are null and its port is -1 (Node leaves those fields undefined).
+ * <p>Addresses are written as Node writes them ({@code "127.0.0.1"}, {@code "::1"}). Should
+ * the JDK be unable to report an end (it keeps both from {@code accept}, so this is not
+ * expected), that end's address and family are null and its port -1, where Node leaves the
+ * fields undefined.
  *
  * @param localAddress the server's end, e.g. {@code "127.0.0.1"}
  * @param localPort the port the server accepted on

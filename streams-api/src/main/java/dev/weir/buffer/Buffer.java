@@ -64,9 +64,9 @@ import java.util.Map;
  *       range.</li>
  *   <li>{@link #toJSON()} returns a {@code Map} (see there); {@code Buffer.from} does not take
  *       it back.</li>
- *   <li>Not yet: {@code inspect}, {@code swap16/32/64}, the lower-case {@code readUint*} and
- *       {@code writeUint*} aliases of the {@code UInt} methods, and the {@code encoding}
- *       argument of {@code indexOf}/{@code lastIndexOf} for a buffer value.</li>
+ *   <li>Not yet: {@code inspect}, the lower-case {@code readUint*} and {@code writeUint*}
+ *       aliases of the {@code UInt} methods, and the {@code encoding} argument of
+ *       {@code indexOf}/{@code lastIndexOf} for a buffer value.</li>
  * </ul>
  */
 public final class Buffer implements Comparable<Buffer> {
@@ -1008,6 +1008,39 @@ public final class Buffer implements Comparable<Buffer> {
   /** Node's {@code buf.writeDoubleLE(value, offset)}: the 64 bits of {@code value}; offset + 8. */
   public int writeDoubleLE(double value, int offset) {
     return write(Double.doubleToRawLongBits(value), offset, 8, false);
+  }
+
+  /**
+   * Node's {@code buf.swap16()}: swaps the two bytes of every 16-bit unit in place, e.g. to turn
+   * UTF-16LE into UTF-16BE; {@code ERR_INVALID_BUFFER_SIZE} if the length is odd.
+   *
+   * @return this buffer
+   */
+  public Buffer swap16() {
+    BufferNumbers.swap(array, offset, length, 2);
+    return this;
+  }
+
+  /**
+   * Node's {@code buf.swap32()}: reverses the byte order of every 32-bit unit in place;
+   * {@code ERR_INVALID_BUFFER_SIZE} if the length is not a multiple of 4.
+   *
+   * @return this buffer
+   */
+  public Buffer swap32() {
+    BufferNumbers.swap(array, offset, length, 4);
+    return this;
+  }
+
+  /**
+   * Node's {@code buf.swap64()}: reverses the byte order of every 64-bit unit in place;
+   * {@code ERR_INVALID_BUFFER_SIZE} if the length is not a multiple of 8.
+   *
+   * @return this buffer
+   */
+  public Buffer swap64() {
+    BufferNumbers.swap(array, offset, length, 8);
+    return this;
   }
 
   /** The {@code n} bytes at {@code offset} as an unsigned number, after Node's bounds check. */

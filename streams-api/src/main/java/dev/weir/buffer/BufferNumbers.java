@@ -1,6 +1,7 @@
 package dev.weir.buffer;
 
 import static dev.weir.errors.ErrorCode.ERR_BUFFER_OUT_OF_BOUNDS;
+import static dev.weir.errors.ErrorCode.ERR_INVALID_BUFFER_SIZE;
 import static dev.weir.errors.ErrorCode.ERR_OUT_OF_RANGE;
 
 /**
@@ -120,6 +121,24 @@ final class BufferNumbers {
   static void writeLE(byte[] a, int p, long v, int n) {
     for (int i = 0; i < n; i++) {
       a[p + i] = (byte) (v >>> 8 * i);
+    }
+  }
+
+  /**
+   * Node's {@code swap16/32/64}: reverses, in place, each group of {@code n} bytes in
+   * {@code a[p..p+len)}; {@code ERR_INVALID_BUFFER_SIZE} ("… a multiple of 16-bits") first when
+   * {@code len} is not a multiple of {@code n}, so nothing is swapped then.
+   */
+  static void swap(byte[] a, int p, int len, int n) {
+    if (len % n != 0) {
+      throw ERR_INVALID_BUFFER_SIZE.error(8 * n + "-bits");
+    }
+    for (int g = p, end = p + len; g < end; g += n) {
+      for (int i = g, j = g + n - 1; i < j; i++, j--) {
+        byte t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+      }
     }
   }
 }

@@ -389,4 +389,49 @@ class BufferNodeDiffTest {
     List<String> node = Node.run(script.toString());
     assertEquals(String.join("\n", node), String.join("\n", weir));
   }
+
+  /** Bytes (hex) swapped, whole and from offset 1 (an odd start in the shared array). */
+  static String[] swapInputs() {
+    List<String> inputs = new ArrayList<>();
+    StringBuilder hex = new StringBuilder();
+    for (int n = 0; n <= 17; n++) {
+      inputs.add(hex.toString());
+      hex.append(String.format("%02x", n * 37 + 1 & 0xff));
+    }
+    // 136 bytes: Node swaps 128 bytes and more in C++, shorter ones in JavaScript.
+    inputs.add(Buffer.alloc(136, "0123456789abcdef\u00e9\u20ac").toString("hex"));
+    return inputs.toArray(new String[0]);
+  }
+
+  static String swap(Buffer b, int bits) {
+    try {
+      Buffer r = bits == 16 ? b.swap16() : bits == 32 ? b.swap32() : b.swap64();
+      return (r == b) + " " + b.toString("hex");
+    } catch (WeirException e) {
+      return caught(e);
+    }
+  }
+
+  @Test
+  void swapMatchesNode() {
+    StringBuilder script = new StringBuilder(
+        "const out = (name, f) => { try { console.log(name, f()); }\n"
+            + "  catch (e) { console.log(name, e.code + ' ' + e.message); } };\n"
+            + "const swap = (b, bits) => { const r = b['swap' + bits]();\n"
+            + "  return (r === b) + ' ' + b.toString('hex'); };\n");
+    List<String> weir = new ArrayList<>();
+    for (String hex : swapInputs()) {
+      for (int bits : new int[] {16, 32, 64}) {
+        for (int start : new int[] {0, 1}) {
+          String name = "swap" + bits + " " + start + " " + hex;
+          script.append("out('").append(name).append("', () => swap(Buffer.from('").append(hex)
+              .append("', 'hex').subarray(").append(start).append("), ").append(bits)
+              .append("));\n");
+          weir.add(name + " " + swap(Buffer.from(hex, "hex").subarray(start), bits));
+        }
+      }
+    }
+    List<String> node = Node.run(script.toString());
+    assertEquals(String.join("\n", node), String.join("\n", weir));
+  }
 }

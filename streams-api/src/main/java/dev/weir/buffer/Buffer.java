@@ -64,8 +64,7 @@ import java.util.Map;
  *       range.</li>
  *   <li>{@link #toJSON()} returns a {@code Map} (see there); {@code Buffer.from} does not take
  *       it back.</li>
- *   <li>Not yet: {@code inspect}, the lower-case {@code readUint*} and {@code writeUint*}
- *       aliases of the {@code UInt} methods, and the {@code encoding} argument of
+ *   <li>Not yet: {@code inspect} and the {@code encoding} argument of
  *       {@code indexOf}/{@code lastIndexOf} for a buffer value.</li>
  * </ul>
  */
@@ -1009,6 +1008,66 @@ public final class Buffer implements Comparable<Buffer> {
   public int writeDoubleLE(double value, int offset) {
     return write(Double.doubleToRawLongBits(value), offset, 8, false);
   }
+
+  // Node's lower-case aliases (lib/buffer.js assigns the same functions to both names).
+
+  /** Node's {@code buf.readUint8}, an alias of {@link #readUInt8}. */
+  public int readUint8(int offset) { return readUInt8(offset); }
+
+  /** Node's {@code buf.readUint16BE}, an alias of {@link #readUInt16BE}. */
+  public int readUint16BE(int offset) { return readUInt16BE(offset); }
+
+  /** Node's {@code buf.readUint16LE}, an alias of {@link #readUInt16LE}. */
+  public int readUint16LE(int offset) { return readUInt16LE(offset); }
+
+  /** Node's {@code buf.readUint32BE}, an alias of {@link #readUInt32BE}. */
+  public long readUint32BE(int offset) { return readUInt32BE(offset); }
+
+  /** Node's {@code buf.readUint32LE}, an alias of {@link #readUInt32LE}. */
+  public long readUint32LE(int offset) { return readUInt32LE(offset); }
+
+  /** Node's {@code buf.readUintBE}, an alias of {@link #readUIntBE}. */
+  public long readUintBE(int offset, int byteLength) { return readUIntBE(offset, byteLength); }
+
+  /** Node's {@code buf.readUintLE}, an alias of {@link #readUIntLE}. */
+  public long readUintLE(int offset, int byteLength) { return readUIntLE(offset, byteLength); }
+
+  /** Node's {@code buf.readBigUint64BE}, an alias of {@link #readBigUInt64BE}. */
+  public long readBigUint64BE(int offset) { return readBigUInt64BE(offset); }
+
+  /** Node's {@code buf.readBigUint64LE}, an alias of {@link #readBigUInt64LE}. */
+  public long readBigUint64LE(int offset) { return readBigUInt64LE(offset); }
+
+  /** Node's {@code buf.writeUint8}, an alias of {@link #writeUInt8}. */
+  public int writeUint8(int value, int offset) { return writeUInt8(value, offset); }
+
+  /** Node's {@code buf.writeUint16BE}, an alias of {@link #writeUInt16BE}. */
+  public int writeUint16BE(int value, int offset) { return writeUInt16BE(value, offset); }
+
+  /** Node's {@code buf.writeUint16LE}, an alias of {@link #writeUInt16LE}. */
+  public int writeUint16LE(int value, int offset) { return writeUInt16LE(value, offset); }
+
+  /** Node's {@code buf.writeUint32BE}, an alias of {@link #writeUInt32BE}. */
+  public int writeUint32BE(long value, int offset) { return writeUInt32BE(value, offset); }
+
+  /** Node's {@code buf.writeUint32LE}, an alias of {@link #writeUInt32LE}. */
+  public int writeUint32LE(long value, int offset) { return writeUInt32LE(value, offset); }
+
+  /** Node's {@code buf.writeUintBE}, an alias of {@link #writeUIntBE}. */
+  public int writeUintBE(long value, int offset, int byteLength) {
+    return writeUIntBE(value, offset, byteLength);
+  }
+
+  /** Node's {@code buf.writeUintLE}, an alias of {@link #writeUIntLE}. */
+  public int writeUintLE(long value, int offset, int byteLength) {
+    return writeUIntLE(value, offset, byteLength);
+  }
+
+  /** Node's {@code buf.writeBigUint64BE}, an alias of {@link #writeBigUInt64BE}. */
+  public int writeBigUint64BE(long value, int offset) { return writeBigUInt64BE(value, offset); }
+
+  /** Node's {@code buf.writeBigUint64LE}, an alias of {@link #writeBigUInt64LE}. */
+  public int writeBigUint64LE(long value, int offset) { return writeBigUInt64LE(value, offset); }
 
   /**
    * Node's {@code buf.swap16()}: swaps the two bytes of every 16-bit unit in place, e.g. to turn

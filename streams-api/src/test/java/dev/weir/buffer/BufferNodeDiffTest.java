@@ -434,4 +434,52 @@ class BufferNodeDiffTest {
     List<String> node = Node.run(script.toString());
     assertEquals(String.join("\n", node), String.join("\n", weir));
   }
+
+  @Test
+  void uintAliasesMatchNode() {
+    StringBuilder script = new StringBuilder(
+        "const readAll = (b, w, f) => { const r = [];\n"
+            + "  for (let o = -1; o <= b.length - w + 1; o++) {\n"
+            + "    try { r.push(String(f(o))); } catch (e) { r.push(e.code); } }\n"
+            + "  return r.join(' '); };\n"
+            + "const b = Buffer.from('fffefdfc8180ff01', 'hex');\n"
+            + "console.log([readAll(b, 1, (o) => b.readUint8(o)),\n"
+            + "  readAll(b, 2, (o) => b.readUint16BE(o)),\n"
+            + "  readAll(b, 2, (o) => b.readUint16LE(o)),\n"
+            + "  readAll(b, 4, (o) => b.readUint32BE(o)),\n"
+            + "  readAll(b, 4, (o) => b.readUint32LE(o)),\n"
+            + "  readAll(b, 3, (o) => b.readUintBE(o, 3)),\n"
+            + "  readAll(b, 5, (o) => b.readUintLE(o, 5)),\n"
+            + "  readAll(b, 8, (o) => b.readBigUint64BE(o)),\n"
+            + "  readAll(b, 8, (o) => b.readBigUint64LE(o))].join(' / '));\n"
+            + "const w = Buffer.alloc(30);\n"
+            + "console.log(w.writeUint8(0xab, 0), w.writeUint16BE(0xfeed, 1),\n"
+            + "  w.writeUint16LE(0xfeed, 3), w.writeUint32BE(0xdeadbeef, 5),\n"
+            + "  w.writeUint32LE(0xdeadbeef, 9), w.writeUintBE(0xa1b2c3, 13, 3),\n"
+            + "  w.writeUintLE(0xa1b2c3d4e5f6, 16, 6), w.writeBigUint64BE(2n ** 64n - 2n, 22),\n"
+            + "  w.toString('hex'), w.writeBigUint64LE(0x0102030405060708n, 22),\n"
+            + "  w.toString('hex'));\n");
+    Buffer b = Buffer.from("fffefdfc8180ff01", "hex");
+    String reads = String.join(" / ",
+        readAll(b, 1, (x, o) -> String.valueOf(x.readUint8(o))),
+        readAll(b, 2, (x, o) -> String.valueOf(x.readUint16BE(o))),
+        readAll(b, 2, (x, o) -> String.valueOf(x.readUint16LE(o))),
+        readAll(b, 4, (x, o) -> String.valueOf(x.readUint32BE(o))),
+        readAll(b, 4, (x, o) -> String.valueOf(x.readUint32LE(o))),
+        readAll(b, 3, (x, o) -> String.valueOf(x.readUintBE(o, 3))),
+        readAll(b, 5, (x, o) -> String.valueOf(x.readUintLE(o, 5))),
+        readAll(b, 8, (x, o) -> Long.toUnsignedString(x.readBigUint64BE(o))),
+        readAll(b, 8, (x, o) -> Long.toUnsignedString(x.readBigUint64LE(o))));
+    Buffer w = Buffer.alloc(30);
+    String writes = String.join(" ", String.valueOf(w.writeUint8(0xab, 0)),
+        String.valueOf(w.writeUint16BE(0xfeed, 1)), String.valueOf(w.writeUint16LE(0xfeed, 3)),
+        String.valueOf(w.writeUint32BE(0xdeadbeefL, 5)),
+        String.valueOf(w.writeUint32LE(0xdeadbeefL, 9)),
+        String.valueOf(w.writeUintBE(0xa1b2c3L, 13, 3)),
+        String.valueOf(w.writeUintLE(0xa1b2c3d4e5f6L, 16, 6)),
+        String.valueOf(w.writeBigUint64BE(-2L, 22)), w.toString("hex"),
+        String.valueOf(w.writeBigUint64LE(0x0102030405060708L, 22)), w.toString("hex"));
+    List<String> node = Node.run(script.toString());
+    assertEquals(String.join("\n", node), String.join("\n", List.of(reads, writes)));
+  }
 }

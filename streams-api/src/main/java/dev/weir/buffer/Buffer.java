@@ -1,7 +1,9 @@
 package dev.weir.buffer;
 
+import static dev.weir.buffer.BufferNumbers.K_MAX_LENGTH;
 import static dev.weir.buffer.BufferNumbers.checkByteLength;
 import static dev.weir.buffer.BufferNumbers.checkInt;
+import static dev.weir.buffer.BufferNumbers.checkOffset;
 import static dev.weir.buffer.BufferNumbers.checkUInt;
 import static dev.weir.buffer.BufferNumbers.readBE;
 import static dev.weir.buffer.BufferNumbers.readLE;
@@ -55,7 +57,9 @@ import java.util.Map;
  *       memory, so writes through them are seen by the buffer and vice versa.</li>
  *   <li>{@link #equals(Object)} and {@link #hashCode()} compare contents (Node's
  *       {@code buf.equals}); a buffer mutated while used as a hash key is lost, as with any
- *       mutable key. {@link #compareTo} is Node's {@code buf.compare(target)}.</li>
+ *       mutable key. Where Node throws {@code ERR_INVALID_ARG_TYPE} for a non-buffer
+ *       {@code otherBuffer} (null included), {@code equals} returns false, as
+ *       {@link Object#equals} must. {@link #compareTo} is Node's {@code buf.compare(target)}.</li>
  *   <li>{@code Buffer.byteLength} of a base64 or hex string is Node's estimate from the string's
  *       length (e.g. whitespace counts), and, as in Node, an unknown encoding falls back to UTF-8
  *       there instead of throwing.</li>
@@ -70,6 +74,7 @@ import java.util.Map;
  */
 public final class Buffer implements Comparable<Buffer> {
   private static final Buffer EMPTY = new Buffer(new byte[0], 0, 0);
+  private static final String BUFFER_OR_UINT8ARRAY = "an instance of Buffer or Uint8Array";
 
   private final byte[] array;
   private final int offset;
@@ -244,11 +249,9 @@ public final class Buffer implements Comparable<Buffer> {
 
   /** Node's {@code Buffer.compare(a, b)}: -1, 0 or 1 by unsigned bytes, then by length. */
   public static int compare(Buffer a, Buffer b) {
-    requireArg(a, "buf1", "an instance of Buffer");
-    requireArg(b, "buf2", "an instance of Buffer");
-    int c = Arrays.compareUnsigned(a.array, a.offset, a.offset + a.length,
-        b.array, b.offset, b.offset + b.length);
-    return Integer.signum(c);
+    requireArg(a, "buf1", BUFFER_OR_UINT8ARRAY);
+    requireArg(b, "buf2", BUFFER_OR_UINT8ARRAY);
+    return a.compareRange(0, a.length, b, 0, b.length);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -322,7 +325,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return the number of bytes copied
    */
   public int copy(Buffer target, int targetStart, int sourceStart, int sourceEnd) {
-    requireArg(target, "target", "an instance of Buffer");
+    requireArg(target, "target", BUFFER_OR_UINT8ARRAY);
     if (targetStart < 0) {
       throw ERR_OUT_OF_RANGE.error("targetStart", ">= 0", targetStart);
     }
@@ -388,7 +391,11 @@ public final class Buffer implements Comparable<Buffer> {
   // ---------------------------------------------------------------------------------------------
   // Comparison and search
 
-  /** Node's {@code buf.equals(other)}: whether {@code obj} is a buffer with the same bytes. */
+  /**
+   * Node's {@code buf.equals(otherBuffer)}: whether {@code obj} is a buffer with the same bytes,
+   * whatever the views' offsets; false (not Node's {@code ERR_INVALID_ARG_TYPE}) for null or a
+   * non-buffer.
+   */
   @Override
   public boolean equals(Object obj) {
     if (this == obj) {
@@ -413,13 +420,61 @@ public final class Buffer implements Comparable<Buffer> {
 
   /** Node's {@code buf.compare(target)}: -1, 0 or 1, as {@link #compare(Buffer, Buffer)}. */
   public int compare(Buffer target) {
-    return compare(this, target);
+    requireArg(target, "target", BUFFER_OR_UINT8ARRAY);
+    return compareRange(0, length, target, 0, target.length);
+  }
+
+  /** Node's {@code buf.compare(target, targetStart)}: against {@code target[targetStart..]}. */
+  public int compare(Buffer target, int targetStart) {
+    requireArg(target, "target", BUFFER_OR_UINT8ARRAY);
+    return compare(target, targetStart, target.length, 0, length);
+  }
+
+  /** Node's {@code buf.compare(target, targetStart, targetEnd)}. */
+  public int compare(Buffer target, int targetStart, int targetEnd) {
+    return compare(target, targetStart, targetEnd, 0, length);
+  }
+
+  /** Node's {@code buf.compare(target, targetStart, targetEnd, sourceStart)}. */
+  public int compare(Buffer target, int targetStart, int targetEnd, int sourceStart) {
+    return compare(target, targetStart, targetEnd, sourceStart, length);
+  }
+
+  /**
+   * Node's {@code buf.compare(target, targetStart, targetEnd, sourceStart, sourceEnd)}: compares
+   * {@code this[sourceStart..sourceEnd)} with {@code target[targetStart..targetEnd)} as
+   * {@link #compare(Buffer, Buffer)} does. {@code ERR_OUT_OF_RANGE}, checked in this order, for
+   * a negative {@code targetStart}, a {@code targetEnd} outside {@code [0, target.length()]}, a
+   * negative {@code sourceStart}, and a {@code sourceEnd} outside {@code [0, length()]}. A start
+   * at or past its end (even past the buffer) is an empty range, not an error: an empty source
+   * gives 0 against an empty target and -1 otherwise, and an empty target gives 1.
+   */
+  public int compare(Buffer target, int targetStart, int targetEnd, int sourceStart,
+      int sourceEnd) {
+    requireArg(target, "target", BUFFER_OR_UINT8ARRAY);
+    checkOffset("targetStart", targetStart, K_MAX_LENGTH);
+    checkOffset("targetEnd", targetEnd, target.length);
+    checkOffset("sourceStart", sourceStart, K_MAX_LENGTH);
+    checkOffset("sourceEnd", sourceEnd, length);
+    if (sourceStart >= sourceEnd) {
+      return targetStart >= targetEnd ? 0 : -1;
+    }
+    if (targetStart >= targetEnd) {
+      return 1;
+    }
+    return compareRange(sourceStart, sourceEnd, target, targetStart, targetEnd);
   }
 
   /** The same as {@link #compare(Buffer)}; orders buffers as Node's {@code Buffer.compare}. */
   @Override
   public int compareTo(Buffer other) {
     return compare(this, other);
+  }
+
+  /** Node's {@code memcmp}-then-length order of two checked ranges, as -1, 0 or 1. */
+  private int compareRange(int from, int to, Buffer target, int targetFrom, int targetTo) {
+    return Integer.signum(Arrays.compareUnsigned(array, offset + from, offset + to,
+        target.array, target.offset + targetFrom, target.offset + targetTo));
   }
 
   /** Node's {@code buf.indexOf(value)} for a byte value ({@code value & 0xFF}); -1 if absent. */

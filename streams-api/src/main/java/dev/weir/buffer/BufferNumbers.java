@@ -30,6 +30,23 @@ final class BufferNumbers {
   }
 
   /**
+   * Node 20's {@code buffer.kMaxLength} (2^32 on 64-bit platforms): the upper bound Node's
+   * {@code validateOffset} prints for an offset without a tighter one.
+   */
+  static final long K_MAX_LENGTH = 1L << 32;
+
+  /**
+   * Node's {@code validateOffset(value, name, 0, max)}: {@code ERR_OUT_OF_RANGE} unless
+   * {@code value} is in {@code [0, max]}; returns {@code value}.
+   */
+  static int checkOffset(String name, int value, long max) {
+    if (value < 0 || value > max) {
+      throw ERR_OUT_OF_RANGE.error(name, ">= 0 && <= " + max, value);
+    }
+    return value;
+  }
+
+  /**
    * Node's {@code byteLength} check of {@code readUIntBE} and its siblings: 1 to 6, else
    * {@code ERR_OUT_OF_RANGE}; checked before the value and the offset. Returns {@code byteLength}.
    */

@@ -482,4 +482,76 @@ class BufferNodeDiffTest {
     List<String> node = Node.run(script.toString());
     assertEquals(String.join("\n", node), String.join("\n", List.of(reads, writes)));
   }
+
+  /**
+   * Ranged compare pairs: source hex, its view's start and end, target hex and its view's
+   * start and end, so views with a non-zero {@code byteOffset} are compared too.
+   */
+  static final Object[][] COMPARE_PAIRS = {
+      {"01020304050607080900", 0, 10, "05060708090001020304", 0, 10},
+      {"7878616263787878", 2, 5, "61626364", 0, 4},
+      {"", 0, 0, "6162", 0, 2},
+      {"ff01", 0, 2, "00018000", 1, 3},
+      {"616161", 0, 3, "616161", 0, 3},
+  };
+
+  /** The offsets tried for a range of a buffer of {@code n} bytes: around 0 and around n. */
+  static int[] compareOffsets(int n) {
+    return new int[] {-1, 0, 1, n - 1, n, n + 1};
+  }
+
+  interface Compare {
+    int call();
+  }
+
+  static String result(Compare c) {
+    try {
+      return String.valueOf(c.call());
+    } catch (WeirException e) {
+      return caught(e);
+    }
+  }
+
+  @Test
+  void rangedCompareMatchesNode() {
+    StringBuilder script = new StringBuilder(
+        "const r = (f) => { try { return String(f()); }\n"
+            + "  catch (e) { return e.code + ' ' + e.message; } };\n"
+            + "const offsets = (n) => [-1, 0, 1, n - 1, n, n + 1];\n"
+            + "const run = (name, s, t) => {\n"
+            + "  for (const ts of offsets(t.length)) {\n"
+            + "    console.log(name, ts, r(() => s.compare(t, ts)));\n"
+            + "    for (const te of offsets(t.length)) {\n"
+            + "      const out = [r(() => s.compare(t, ts, te))];\n"
+            + "      for (const ss of offsets(s.length)) {\n"
+            + "        out.push(r(() => s.compare(t, ts, te, ss)));\n"
+            + "        for (const se of offsets(s.length)) {\n"
+            + "          out.push(r(() => s.compare(t, ts, te, ss, se))); } }\n"
+            + "      console.log(name, ts, te, out.join(' | ')); } } };\n");
+    List<String> weir = new ArrayList<>();
+    for (Object[] c : COMPARE_PAIRS) {
+      String name = c[0] + "/" + c[1] + "-" + c[2] + "/" + c[3] + "/" + c[4] + "-" + c[5];
+      script.append("run('").append(name).append("', Buffer.from('").append(c[0])
+          .append("', 'hex').subarray(").append(c[1]).append(", ").append(c[2])
+          .append("), Buffer.from('").append(c[3]).append("', 'hex').subarray(").append(c[4])
+          .append(", ").append(c[5]).append("));\n");
+      Buffer s = Buffer.from((String) c[0], "hex").subarray((Integer) c[1], (Integer) c[2]);
+      Buffer t = Buffer.from((String) c[3], "hex").subarray((Integer) c[4], (Integer) c[5]);
+      for (int ts : compareOffsets(t.length())) {
+        weir.add(name + " " + ts + " " + result(() -> s.compare(t, ts)));
+        for (int te : compareOffsets(t.length())) {
+          List<String> out = new ArrayList<>(List.of(result(() -> s.compare(t, ts, te))));
+          for (int ss : compareOffsets(s.length())) {
+            out.add(result(() -> s.compare(t, ts, te, ss)));
+            for (int se : compareOffsets(s.length())) {
+              out.add(result(() -> s.compare(t, ts, te, ss, se)));
+            }
+          }
+          weir.add(name + " " + ts + " " + te + " " + String.join(" | ", out));
+        }
+      }
+    }
+    List<String> node = Node.run(script.toString());
+    assertEquals(String.join("\n", node), String.join("\n", weir));
+  }
 }

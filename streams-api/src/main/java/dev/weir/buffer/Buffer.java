@@ -1,6 +1,7 @@
 package dev.weir.buffer;
 
 import static dev.weir.buffer.BufferNumbers.K_MAX_LENGTH;
+import static dev.weir.buffer.BufferNumbers.MAX_SAFE_INTEGER;
 import static dev.weir.buffer.BufferNumbers.checkByteLength;
 import static dev.weir.buffer.BufferNumbers.checkInt;
 import static dev.weir.buffer.BufferNumbers.checkOffset;
@@ -51,7 +52,11 @@ import java.util.Map;
  *       The variable-width {@code readUIntBE/LE} and {@code readIntBE/LE(offset, byteLength)}
  *       return {@code long}; {@code readFloatBE/LE} return the float widened to {@code double}, the
  *       type of Node's number, so {@code buf.readFloatLE(0) * 3} computes as in Node.</li>
- *   <li>{@link #allocUnsafe(int)} is zero-filled (the JVM has no uninitialized memory).</li>
+ *   <li>{@link #allocUnsafe(int)} and {@link #allocUnsafeSlow(int)} are zero-filled (the JVM
+ *       has no uninitialized memory).</li>
+ *   <li>{@link #copyBytesFrom(byte[], int, int)} takes a {@code byte[]}, Java's
+ *       {@code Uint8Array}; Node's other typed arrays have no Java array whose memory it could
+ *       copy.</li>
  *   <li>{@link #wrap(byte[], int, int)} (no copy), {@link #array()}, {@link #byteOffset()} and
  *       {@link #asByteBuffer()} are Weir extras for zero-copy interop; they expose the backing
  *       memory, so writes through them are seen by the buffer and vice versa.</li>
@@ -68,13 +73,23 @@ import java.util.Map;
  *       range.</li>
  *   <li>{@link #toJSON()} returns a {@code Map} (see there); {@code Buffer.from} does not take
  *       it back.</li>
- *   <li>Not yet: {@code inspect} and the {@code encoding} argument of
- *       {@code indexOf}/{@code lastIndexOf} for a buffer value.</li>
+ *   <li>{@link #inspect()} always stops after 50 bytes: Node's assignable
+ *       {@code buffer.INSPECT_MAX_BYTES} has no counterpart.</li>
+ *   <li>Not provided: {@code keys()}, {@code values()}, {@code entries()} and {@code for...of}
+ *       (loop over {@link #get(int)}), the other inherited {@code Uint8Array} methods
+ *       ({@code at}, {@code set(array, offset)}, {@code reverse}, {@code copyWithin}, ...),
+ *       {@code Buffer.poolSize} and the deprecated {@code parent} and {@code offset}.</li>
+ *   <li>Not yet: the {@code encoding} argument of {@code indexOf}/{@code lastIndexOf} for a
+ *       buffer value.</li>
  * </ul>
  */
 public final class Buffer implements Comparable<Buffer> {
   private static final Buffer EMPTY = new Buffer(new byte[0], 0, 0);
   private static final String BUFFER_OR_UINT8ARRAY = "an instance of Buffer or Uint8Array";
+  private static final String STRING_OR_BUFFER =
+      "of type string or an instance of Buffer or ArrayBuffer";
+  /** Node's default {@code buffer.INSPECT_MAX_BYTES}. */
+  private static final int INSPECT_MAX_BYTES = 50;
 
   private final byte[] array;
   private final int offset;
@@ -128,6 +143,11 @@ public final class Buffer implements Comparable<Buffer> {
     return alloc(size);
   }
 
+  /** Node's {@code Buffer.allocUnsafeSlow(size)}; zero-filled, and Weir has no pool to avoid. */
+  public static Buffer allocUnsafeSlow(int size) {
+    return alloc(size);
+  }
+
   /** Node's {@code Buffer.from(string)}: the UTF-8 bytes of {@code string}. */
   public static Buffer from(String string) {
     requireArg(string, "string", "of type string");
@@ -158,6 +178,36 @@ public final class Buffer implements Comparable<Buffer> {
   public static Buffer from(Buffer buffer) {
     requireArg(buffer, "buffer", "an instance of Buffer");
     return new Buffer(buffer.toByteArray(), 0, buffer.length);
+  }
+
+  /** Node's {@code Buffer.copyBytesFrom(view)} for a {@code Uint8Array}: a copy of the bytes. */
+  public static Buffer copyBytesFrom(byte[] view) {
+    requireArg(view, "view", "an instance of TypedArray");
+    return copyBytesFrom(view, 0, view.length);
+  }
+
+  /** Node's {@code Buffer.copyBytesFrom(view, offset)}: a copy of {@code view[offset..]}. */
+  public static Buffer copyBytesFrom(byte[] view, int offset) {
+    requireArg(view, "view", "an instance of TypedArray");
+    return copyBytesFrom(view, offset, view.length - offset);
+  }
+
+  /**
+   * Node's {@code Buffer.copyBytesFrom(view, offset, length)} for a {@code Uint8Array} (a
+   * {@code byte[]} here): a new buffer with a copy of up to {@code length} bytes from
+   * {@code offset}. {@code ERR_OUT_OF_RANGE} for a negative {@code offset}, then, unless
+   * {@code offset} is at or past the end (an empty buffer), for a negative {@code length}; a
+   * {@code length} past the end is clamped.
+   */
+  public static Buffer copyBytesFrom(byte[] view, int offset, int length) {
+    requireArg(view, "view", "an instance of TypedArray");
+    checkOffset("offset", offset, MAX_SAFE_INTEGER);
+    if (offset >= view.length) {
+      return alloc(0);
+    }
+    checkOffset("length", length, MAX_SAFE_INTEGER);
+    int n = Math.min(length, view.length - offset);
+    return new Buffer(Arrays.copyOfRange(view, offset, offset + n), 0, n);
   }
 
   /**
@@ -223,7 +273,7 @@ public final class Buffer implements Comparable<Buffer> {
 
   /** Node's {@code Buffer.byteLength(string)}: its length in UTF-8. */
   public static int byteLength(String string) {
-    requireArg(string, "string", "of type string");
+    requireArg(string, "string", STRING_OR_BUFFER);
     return Utf8.length(string);
   }
 
@@ -232,9 +282,23 @@ public final class Buffer implements Comparable<Buffer> {
    * for an unknown encoding, exactly as Node does.
    */
   public static int byteLength(String string, String encoding) {
-    requireArg(string, "string", "of type string");
+    requireArg(string, "string", STRING_OR_BUFFER);
     Encoding enc = Encoding.lookup(encoding);
     return (enc == null ? Encoding.UTF8 : enc).byteLength(string);
+  }
+
+  /** Node's {@code Buffer.byteLength(buffer)}: {@code buffer.length()}. */
+  public static int byteLength(Buffer buffer) {
+    requireArg(buffer, "string", STRING_OR_BUFFER);
+    return buffer.length;
+  }
+
+  /**
+   * Node's {@code Buffer.byteLength(buffer, encoding)}: {@code buffer.length()}; Node ignores
+   * {@code encoding} for a buffer without checking it.
+   */
+  public static int byteLength(Buffer buffer, String encoding) {
+    return byteLength(buffer);
   }
 
   /** Node's {@code Buffer.isBuffer(obj)}. */
@@ -653,6 +717,26 @@ public final class Buffer implements Comparable<Buffer> {
       return "";
     }
     return Encoding.require(encoding).decode(array, offset + s, e - s);
+  }
+
+  /**
+   * Node's {@code buf.inspect()}, the form {@code console.log(buf)} prints: {@code <Buffer 68 69>},
+   * at most 50 bytes (Node's default {@code buffer.INSPECT_MAX_BYTES}) and then
+   * {@code ... 3 more bytes}. {@link #toString()} decodes instead, as {@code String(buf)} does.
+   */
+  public String inspect() {
+    int n = Math.min(length, INSPECT_MAX_BYTES);
+    StringBuilder sb = new StringBuilder(32 + 3 * n).append("<Buffer ");
+    for (int i = 0; i < n; i++) {
+      int b = array[offset + i] & 0xFF;
+      sb.append(i == 0 ? "" : " ")
+          .append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xF, 16));
+    }
+    int more = length - n;
+    if (more > 0) {
+      sb.append(" ... ").append(more).append(more == 1 ? " more byte" : " more bytes");
+    }
+    return sb.append('>').toString();
   }
 
   /**

@@ -35,6 +35,9 @@ final class BufferNumbers {
    */
   static final long K_MAX_LENGTH = 1L << 32;
 
+  /** JavaScript's {@code Number.MAX_SAFE_INTEGER}, the bound of Node's unbounded integer checks. */
+  static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+
   /**
    * Node's {@code validateOffset(value, name, 0, max)}: {@code ERR_OUT_OF_RANGE} unless
    * {@code value} is in {@code [0, max]}; returns {@code value}.

@@ -30,12 +30,16 @@ class BufferAllocTest {
     assertEquals("000000", hex(Buffer.alloc(3)));
     assertEquals(0, Buffer.alloc(0).length());
     assertEquals("0000", hex(Buffer.allocUnsafe(2)));
+    assertEquals("0000", hex(Buffer.allocUnsafeSlow(2)));
+    assertEquals(0, Buffer.allocUnsafeSlow(0).length());
   }
 
   @Test
   void negativeSizeIsOutOfRange() {
     assertCode(ERR_OUT_OF_RANGE, assertThrows(WeirException.class, () -> Buffer.alloc(-1)));
     assertCode(ERR_OUT_OF_RANGE, assertThrows(WeirException.class, () -> Buffer.allocUnsafe(-1)));
+    assertCode(ERR_OUT_OF_RANGE,
+        assertThrows(WeirException.class, () -> Buffer.allocUnsafeSlow(-1)));
   }
 
   @Test
@@ -162,6 +166,28 @@ class BufferAllocTest {
     assertEquals(2, Buffer.byteLength("ab", "foo"));
     assertEquals(2, Buffer.byteLength("ab", ""));
     assertEquals(2, Buffer.byteLength("ab", null));
+  }
+
+  @Test
+  void byteLengthOfABufferIsItsLength() {
+    Buffer b = Buffer.from("h\u00e9llo");
+    assertEquals(6, Buffer.byteLength(b));
+    assertEquals(4, Buffer.byteLength(b.subarray(2)));
+    assertEquals(6, Buffer.byteLength(b, "hex")); // Node ignores the encoding for a buffer
+    assertEquals(6, Buffer.byteLength(b, "bogus"));
+    assertEquals(0, Buffer.byteLength(Buffer.alloc(0), null));
+  }
+
+  @Test
+  void byteLengthOfNullIsInvalid() {
+    assertCode(ERR_INVALID_ARG_TYPE,
+        assertThrows(WeirException.class, () -> Buffer.byteLength((String) null)));
+    assertCode(ERR_INVALID_ARG_TYPE,
+        assertThrows(WeirException.class, () -> Buffer.byteLength((String) null, "hex")));
+    assertCode(ERR_INVALID_ARG_TYPE,
+        assertThrows(WeirException.class, () -> Buffer.byteLength((Buffer) null)));
+    assertCode(ERR_INVALID_ARG_TYPE,
+        assertThrows(WeirException.class, () -> Buffer.byteLength((Buffer) null, "utf8")));
   }
 
   @Test

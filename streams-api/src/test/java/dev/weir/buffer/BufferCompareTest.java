@@ -64,7 +64,7 @@ class BufferCompareTest {
     for (Buffer x : all) {
       assertTrue(x.equals(x));
       for (Buffer y : all) {
-        assertEquals(x.compare(y) == 0, x.equals(y), () -> x.toString("hex") + " " + y.toString("hex"));
+        assertEquals(x.compare(y) == 0, x.equals(y), () -> x.inspect() + " " + y.inspect());
       }
     }
   }

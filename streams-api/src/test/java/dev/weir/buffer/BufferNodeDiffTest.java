@@ -554,4 +554,66 @@ class BufferNodeDiffTest {
     List<String> node = Node.run(script.toString());
     assertEquals(String.join("\n", node), String.join("\n", weir));
   }
+
+  interface Make {
+    Object call();
+  }
+
+  static String made(Make m) {
+    try {
+      Object r = m.call();
+      return r instanceof Buffer ? ((Buffer) r).toString("hex") : String.valueOf(r);
+    } catch (WeirException e) {
+      return caught(e);
+    }
+  }
+
+  @Test
+  void copyBytesFromByteLengthAndInspectMatchNode() {
+    StringBuilder script = new StringBuilder(
+        "const r = (f) => { try { const v = f();\n"
+            + "  return Buffer.isBuffer(v) ? v.toString('hex') : String(v); }\n"
+            + "  catch (e) { return e.code + ' ' + e.message; } };\n"
+            + "const u = new Uint8Array([1, 2, 3, 4, 5]);\n");
+    List<String> weir = new ArrayList<>();
+    byte[] u = {1, 2, 3, 4, 5};
+    int[] args = {Integer.MIN_VALUE, -1, 0, 1, 4, 5, 6, Integer.MAX_VALUE};
+    script.append("console.log(r(() => Buffer.copyBytesFrom(u)), r(() => Buffer.copyBytesFrom(")
+        .append("new Uint8Array(0))), r(() => Buffer.copyBytesFrom(null)));\n");
+    weir.add(String.join(" ", made(() -> Buffer.copyBytesFrom(u)),
+        made(() -> Buffer.copyBytesFrom(new byte[0])),
+        made(() -> Buffer.copyBytesFrom((byte[]) null))));
+    for (int off : args) {
+      script.append("console.log('copyBytesFrom', ").append(off)
+          .append(", r(() => Buffer.copyBytesFrom(u, ").append(off).append(")));\n");
+      weir.add("copyBytesFrom " + off + " " + made(() -> Buffer.copyBytesFrom(u, off)));
+      for (int len : args) {
+        script.append("console.log('copyBytesFrom', ").append(off).append(", ").append(len)
+            .append(", r(() => Buffer.copyBytesFrom(u, ").append(off).append(", ").append(len)
+            .append(")));\n");
+        weir.add("copyBytesFrom " + off + " " + len + " "
+            + made(() -> Buffer.copyBytesFrom(u, off, len)));
+      }
+    }
+    script.append("const b = Buffer.from('0001020304', 'hex').subarray(1);\n"
+        + "console.log(Buffer.byteLength(b), Buffer.byteLength(b, 'hex'),\n"
+        + "  Buffer.byteLength(b, 'bogus'), r(() => Buffer.byteLength(null)),\n"
+        + "  r(() => Buffer.allocUnsafeSlow(3)));\n");
+    Buffer b = Buffer.from("0001020304", "hex").subarray(1);
+    weir.add(String.join(" ", String.valueOf(Buffer.byteLength(b)),
+        String.valueOf(Buffer.byteLength(b, "hex")), String.valueOf(Buffer.byteLength(b, "bogus")),
+        made(() -> Buffer.byteLength((String) null)), made(() -> Buffer.allocUnsafeSlow(3))));
+    for (int n : new int[] {0, 1, 2, 49, 50, 51, 52, 300}) {
+      script.append("{ const b = Buffer.alloc(").append(n + 1).append(");\n")
+          .append("  for (let i = 0; i < b.length; i++) b[i] = i * 29 + 7;\n")
+          .append("  console.log(b.subarray(1).inspect()); }\n");
+      Buffer x = Buffer.alloc(n + 1);
+      for (int i = 0; i < x.length(); i++) {
+        x.set(i, i * 29 + 7);
+      }
+      weir.add(x.subarray(1).inspect());
+    }
+    List<String> node = Node.run(script.toString());
+    assertEquals(String.join("\n", node), String.join("\n", weir));
+  }
 }

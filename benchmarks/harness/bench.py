@@ -1116,7 +1116,8 @@ def files_text(cfg, fsr, targets, notes):
     warm_1k, warm_1m = cfg.get("wrk_warmup", (2, 0))
     L = [f"`wrk -t2 -c50 -d{cfg['wrk_seconds']}s --latency` per file after a warm-up of every "
          f"server ({warm_1k} s of 1 KiB and {warm_1m} s of 1 MiB requests with the same wrk, "
-         "not measured: a JIT needs seconds of load to compile a server's request path), then `curl` of {big} (one warm-up download, then the median of "
+         "not measured: a JIT needs seconds of load to compile a server's request path), then "
+         f"`curl` of {big} (one warm-up download, then the median of "
          f"{cfg.get('big_curls', 1)} timed ones per round); {cfg['fs_rounds']} round(s) of "
          + ", ".join(kinds) + ". Weir runs with the default heap and "
          "`-Dorg.slf4j.simpleLogger.defaultLogLevel=warn` (the sample's per-request access log "

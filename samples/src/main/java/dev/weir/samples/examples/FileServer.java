@@ -34,7 +34,7 @@ public final class FileServer {
 
       server.listen(0, "127.0.0.1", () -> {
         get("/hello.txt", () -> get("/missing.txt", () -> {
-          server.close((err) -> System.out.println("server closed"));
+          server.close(() -> System.out.println("server closed"));
           Files.delete(Path.of(root, "hello.txt"));
           Files.delete(Path.of(root));
         }));

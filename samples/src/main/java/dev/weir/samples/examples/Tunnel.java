@@ -39,9 +39,9 @@ public final class Tunnel {
           });
           client.on("end", () -> {
             System.out.print("client got back: " + reply[0]);
-            tunnel.close((err) -> {
+            tunnel.close(() -> {
               System.out.println("tunnel closed");
-              upstreamServer.close((err2) -> System.out.println("upstream closed"));
+              upstreamServer.close(() -> System.out.println("upstream closed"));
             });
           });
         });

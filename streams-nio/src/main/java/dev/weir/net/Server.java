@@ -15,7 +15,6 @@ import dev.weir.nio.internal.SelectorPoller;
 import dev.weir.stream.Callback;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -51,6 +50,8 @@ public class Server extends EventEmitter {
   private ServerSocketChannel channel;
   private SelectionKey key;
   private AddressInfo address;
+  /** The lookup a {@code listen(port, host)} waits for; null when none is pending. */
+  private Object pendingLookup;
   private int maxConnections;
   private final SelectorPoller.IoHandler onAcceptable = this::onAcceptable;
 
@@ -69,30 +70,48 @@ public class Server extends EventEmitter {
   }
 
   /**
-   * Node's {@code listen(port[, host][, backlog][, callback])}; port 0 picks a free one. A host
-   * that does not resolve is reported as {@code 'error'} with a {@link DnsException}
-   * ({@code getaddrinfo ENOTFOUND <host>}, the host in {@code hostname()}), as in Node.
+   * Node's {@code listen(port[, host][, backlog][, callback])}; port 0 picks a free one. With a
+   * host, as in Node, the host is looked up first (on the DNS worker, an IP literal on the next
+   * tick) and the server binds in the lookup's callback, so {@link #address()} is null until
+   * then; without one it binds at once, on all IPv4 interfaces. A host that does not resolve is
+   * reported as {@code 'error'} with a {@link DnsException} ({@code getaddrinfo ENOTFOUND
+   * <host>}, the host in {@code hostname()}), as in Node. {@link #close} before the lookup
+   * answered cancels the bind, as Node's does; a second {@code listen} meanwhile throws
+   * {@code ERR_SERVER_ALREADY_LISTEN} (Node would start a second lookup).
    */
   public Server listen(int port, String host, int backlog, Listener0 callback) {
     loop.checkInLoop();
     if (port < 0 || port > 65535) {
       throw ERR_SOCKET_BAD_PORT.error("options.port", port);
     }
-    if (channel != null) {
+    if (channel != null || pendingLookup != null) {
       throw ERR_SERVER_ALREADY_LISTEN.error();
     }
     if (callback != null) {
       once("listening", callback);
     }
-    InetSocketAddress bindTo;
-    try {
-      bindTo = host == null ? new InetSocketAddress(port)
-          : new InetSocketAddress(Dns.resolveNow(host), port);
-    } catch (UnknownHostException e) {
-      // Node: lookupAndListen() emits dns.lookup's error: getaddrinfo ENOTFOUND <host>.
-      emitErrorLater(Dns.lookupError(host, e));
+    if (host == null) {
+      bind(new InetSocketAddress(port), "0.0.0.0", port, backlog);
       return this;
     }
+    // Node: lookupAndListen() binds in dns.lookup's callback, and emits its error as is.
+    Object lookup = new Object();
+    pendingLookup = lookup;
+    Dns.lookup(loop, host, (err, ip) -> {
+      if (pendingLookup != lookup) {
+        return;
+      }
+      pendingLookup = null;
+      if (err != null) {
+        emit("error", err);
+      } else {
+        bind(new InetSocketAddress(ip, port), host, port, backlog);
+      }
+    });
+    return this;
+  }
+
+  private void bind(InetSocketAddress bindTo, String where, int port, int backlog) {
     try {
       channel = ServerSocketChannel.open();
       channel.configureBlocking(false);
@@ -106,10 +125,8 @@ public class Server extends EventEmitter {
       loop.nextTick(() -> emit("listening"));
     } catch (IOException e) {
       closeChannel();
-      String where = host == null ? "0.0.0.0" : host;
       emitErrorLater(IoErrors.network(e, "listen", where, port));
     }
-    return this;
   }
 
   /** Node's {@code listen(port, host, callback)}. */
@@ -210,6 +227,7 @@ public class Server extends EventEmitter {
         once("close", () -> callback.done(null));
       }
     }
+    pendingLookup = null;
     closeChannel();
     emitCloseIfDrained();
     return this;

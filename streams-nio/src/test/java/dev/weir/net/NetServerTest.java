@@ -139,6 +139,47 @@ class NetServerTest {
   }
 
   @Test
+  void withAHostTheServerBindsOnceTheLookupAnswers() {
+    // node 20: listen(0, '127.0.0.1') -> address() null; in 'listening' it is set. Without a
+    // host, address() is set at once.
+    List<Object> seen = new ArrayList<>();
+    EventLoop.run(() -> {
+      Server withHost = Net.createServer();
+      withHost.listen(0, "127.0.0.1", mustCall.once(() -> {
+        seen.add(withHost.address().address());
+        seen.add(withHost.listening());
+        withHost.close();
+      }));
+      seen.add(withHost.address());
+      seen.add(withHost.listening());
+      Server noHost = Net.createServer();
+      noHost.listen(0, mustCall.once(() -> noHost.close()));
+      seen.add(noHost.address() != null && noHost.address().port() > 0);
+    });
+    assertEquals(java.util.Arrays.asList(null, false, true, "127.0.0.1", true), seen);
+  }
+
+  @Test
+  void closeBeforeTheLookupAnswersCancelsTheListen() {
+    // Node's test-net-server-close-before-calling-lookup-callback: the listen callback is
+    // never called and the loop ends, as nothing was bound.
+    for (String host : List.of("localhost", "127.0.0.1")) {
+      List<Object> seen = new ArrayList<>();
+      EventLoop.run(() -> {
+        Server server = Net.createServer();
+        server.on("listening", () -> seen.add("listening"));
+        server.listen(0, host, () -> seen.add("listen callback"));
+        WeirException twice = assertThrows(WeirException.class, () -> server.listen(0, host));
+        assertCode(ERR_SERVER_ALREADY_LISTEN, twice);
+        server.close(mustCall.once((Throwable err) -> seen.add(((WeirException) err).code()))
+            ::call);
+        server.on("close", () -> seen.add("close"));
+      });
+      assertEquals(List.of("ERR_SERVER_NOT_RUNNING", "close"), seen, host);
+    }
+  }
+
+  @Test
   void portInUseIsEaddrinuseFromListen() {
     EventLog log = new EventLog();
     EventLoop.run(() -> {

@@ -11,10 +11,15 @@ import java.util.List;
  */
 final class WriteQueue {
   private static final int INITIAL = 16;
+  private static final Object[] NO_CHUNKS = {};
+  private static final String[] NO_ENCODINGS = {};
+  private static final Callback[] NO_CALLBACKS = {};
 
-  private Object[] chunks = new Object[INITIAL];
-  private String[] encodings = new String[INITIAL];
-  private Callback[] callbacks = new Callback[INITIAL];
+  // Empty until the first write is buffered: most streams (a response written once, a socket
+  // that keeps up) never buffer one.
+  private Object[] chunks = NO_CHUNKS;
+  private String[] encodings = NO_ENCODINGS;
+  private Callback[] callbacks = NO_CALLBACKS;
   /** Index of the oldest write; the rings' length is a power of two. */
   private int head;
   private int size;
@@ -75,10 +80,10 @@ final class WriteQueue {
   }
 
   private void grow() {
-    int n = chunks.length;
-    chunks = unwrap(chunks, new Object[n * 2]);
-    encodings = unwrap(encodings, new String[n * 2]);
-    callbacks = unwrap(callbacks, new Callback[n * 2]);
+    int n = Math.max(INITIAL, chunks.length * 2);
+    chunks = unwrap(chunks, new Object[n]);
+    encodings = unwrap(encodings, new String[n]);
+    callbacks = unwrap(callbacks, new Callback[n]);
     head = 0;
   }
 

@@ -69,7 +69,7 @@ public final class HttpServerOptions {
     return v;
   }
 
-  private static long nonNegative(String name, long v) {
+  static long nonNegative(String name, long v) {
     if (v < 0) {
       throw dev.weir.errors.ErrorCode.ERR_OUT_OF_RANGE.error(name, ">= 0", v);
     }

@@ -143,10 +143,7 @@ public final class Server extends dev.weir.net.Server {
    */
   public Server maxRequestsPerSocket(int n) {
     loop.checkInLoop();
-    if (n < 0) {
-      throw dev.weir.errors.ErrorCode.ERR_OUT_OF_RANGE.error("maxRequestsPerSocket", ">= 0", n);
-    }
-    this.maxRequestsPerSocket = n;
+    this.maxRequestsPerSocket = (int) HttpServerOptions.nonNegative("maxRequestsPerSocket", n);
     return this;
   }
 }

@@ -58,11 +58,10 @@ public final class Dns {
   }
 
   /**
-   * Resolves {@code host} on the calling thread (blocking for a name), with the same
-   * {@code .invalid} rule as {@link #lookup}; failures are to be reported through
-   * {@link #lookupError}.
+   * Resolves {@code host} on the calling thread: what {@link #lookup} does at once for an IP
+   * literal or a {@code .invalid} name (which fails without asking the resolver).
    */
-  public static InetAddress resolveNow(String host) throws UnknownHostException {
+  static InetAddress resolveNow(String host) throws UnknownHostException {
     if (isInvalid(host)) {
       throw new UnknownHostException(host + ": Name or service not known (RFC 6761 .invalid)");
     }
@@ -74,7 +73,7 @@ public final class Dns {
    * resolver could not answer for now (glibc's message, which the JDK passes on), otherwise
    * {@code ENOTFOUND}.
    */
-  public static DnsException lookupError(String host, UnknownHostException e) {
+  static DnsException lookupError(String host, UnknownHostException e) {
     String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
     String code = message.contains("temporary failure in name resolution") ? "EAI_AGAIN"
         : "ENOTFOUND";
